@@ -1,0 +1,118 @@
+"""The public JSON API under ``/api/``: the shell's routes plus each plugin's router.
+
+The OpenAPI schema is served at ``/api/openapi.json`` and browsable at ``/api/docs``.
+Only live, publicly viewable content is ever returned.
+"""
+
+from datetime import datetime
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from ninja import NinjaAPI, Router, Schema
+from ninja.renderers import JSONRenderer
+from ninja.pagination import PageNumberPagination, paginate
+from wagtail.models import Page, Site
+
+from siteshell import plugins
+from siteshell.models import BureauSettings
+
+
+class PluginOut(Schema):
+    label: str
+    name: str
+    version: str
+    description: str
+
+
+class NavItemOut(Schema):
+    label: str
+    url: str
+
+
+class SiteOut(Schema):
+    name: str
+    bureau: str
+    tagline: str
+    phone: str
+    address: str
+    plugins: list[PluginOut]
+    navigation: list[NavItemOut]
+
+
+class PageOut(Schema):
+    id: int
+    title: str
+    type: str
+    url: str
+    last_published_at: datetime | None
+
+    @staticmethod
+    def resolve_type(page):
+        content_type = page.cached_content_type
+        return f"{content_type.app_label}.{content_type.model}"
+
+    @staticmethod
+    def resolve_url(page, context):
+        return page.get_url(request=context["request"]) or ""
+
+
+site_router = Router(tags=["site"])
+
+
+@site_router.get("/site", response=SiteOut, summary=str(_("站点信息、已启用的功能模块和导航")))
+def site_info(request):
+    site = Site.find_for_request(request)
+    bureau = BureauSettings.for_site(site) if site else BureauSettings()
+    return {
+        "name": site.site_name if site and site.site_name else settings.WAGTAIL_SITE_NAME,
+        "bureau": bureau.bureau_name,
+        "tagline": bureau.tagline,
+        "phone": bureau.phone,
+        "address": bureau.address,
+        "plugins": [plugin.describe() for plugin in plugins.get_plugins()],
+        "navigation": [{"label": str(item.label), "url": item.url} for item in plugins.navigation(request)],
+    }
+
+
+def public_pages(request):
+    """Live pages of this site that anyone may view (no privacy restriction)."""
+    site = Site.find_for_request(request)
+    pages = Page.objects.live().public().filter(depth__gt=1)
+    if site is not None:
+        pages = pages.descendant_of(site.root_page, inclusive=True)
+    return pages
+
+
+@site_router.get("/pages", response=list[PageOut], summary=str(_("已发布的公开页面")))
+@paginate(PageNumberPagination, page_size=settings.NINJA_PAGINATION_PER_PAGE)
+def page_list(request, type: str = ""):
+    pages = public_pages(request).order_by("path")
+    if type:
+        app_label, _dot, model = type.lower().partition(".")
+        pages = pages.filter(content_type__app_label=app_label, content_type__model=model)
+    return pages
+
+
+class ChineseJSONRenderer(JSONRenderer):
+    """JSON with Chinese characters as they are, not as \\u escapes."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
+def build_api():
+    api = NinjaAPI(
+        renderer=ChineseJSONRenderer(),
+        title=str(_("退役军人荣誉与纪念 公开数据接口")),
+        version="1",
+        description=str(_("只读接口，只返回已发布的公开内容。")),
+        urls_namespace="api",
+    )
+    api.add_router("/", site_router)
+    for plugin in plugins.get_plugins():
+        router = plugin.api_router()
+        if router is not None:
+            api.add_router(f"/{plugin.label}/", router, tags=[plugin.label])
+    return api
+
+
+api = build_api()

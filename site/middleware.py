@@ -1,0 +1,51 @@
+"""Small middleware the shell needs."""
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+
+class VisitorLanguageMiddleware:
+    """Chinese for every visitor unless they chose another language on the site.
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language; a Chinese bureau's
+    site stays Chinese by default and switches only on the visitor's explicit choice (the
+    language cookie set by Django's ``set_language`` view). The Wagtail admin follows each
+    user's own preference, as it always does.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.supported = {code for code, _name in settings.LANGUAGES}
+
+    def __call__(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen in self.supported else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        patch_vary_headers(response, ["Cookie"])
+        response.headers.setdefault("Content-Language", language)
+        return response
+
+
+class ApiCacheHeadersMiddleware:
+    """Let shared caches keep anonymous, successful, read-only API responses for a while."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not request.path.startswith("/api/") or "Cache-Control" in response.headers:
+            return response
+        user = getattr(request, "user", None)
+        if (
+            request.method in ("GET", "HEAD")
+            and response.status_code == 200
+            and not (user and user.is_authenticated)
+        ):
+            patch_cache_control(response, public=True, max_age=settings.API_CACHE_SECONDS)
+        else:
+            patch_cache_control(response, private=True, no_cache=True)
+        return response

@@ -1,0 +1,215 @@
+"""The plugin contract.
+
+A plugin is a Django app whose ``AppConfig`` subclasses :class:`PluginConfig`. Like a pretix
+plugin it carries a small ``PluginMeta`` class (name, version, description, …); like a Wagtail
+hook it *contributes* to the shell through a fixed set of methods, each with an empty default:
+
+- :meth:`PluginConfig.page_types` — page models that may be created under the home page;
+- :meth:`PluginConfig.home_sections` — sections shown on the home page (``None`` when empty);
+- :meth:`PluginConfig.navigation` — entries in the header navigation;
+- :meth:`PluginConfig.search_documents` — models that the search service indexes;
+- :meth:`PluginConfig.api_router` — a django-ninja ``Router`` mounted under ``/api/<label>/``;
+- :meth:`PluginConfig.public_urls` — URL patterns outside the page tree (a search page, a feed);
+- :meth:`PluginConfig.load_demo` — fills the site with demo content, idempotently;
+- :meth:`PluginConfig.staff_groups` — the staff groups and permissions the plugin needs.
+
+The shell only ever reaches a plugin through :func:`get_plugins`, never by its name, so a plugin
+that is left out of ``INSTALLED_APPS`` simply contributes nothing. See ``docs/plugins.md``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from typing import TYPE_CHECKING, Any, Iterable
+
+from django.apps import AppConfig, apps
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+logger = logging.getLogger(__name__)
+
+#: Python entry point group through which an installed package can ship a plugin.
+ENTRY_POINT_GROUP = "commemoration.plugins"
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """One entry of the header navigation."""
+
+    label: str
+    url: str
+    order: int = 100
+
+
+@dataclass
+class HomeSection:
+    """One section of the home page, rendered with ``template`` and ``context``.
+
+    ``more_url`` links to the full list. A plugin returns ``None`` instead of a section with
+    nothing in it: the public site never shows an empty placeholder.
+    """
+
+    key: str
+    title: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+    order: int = 100
+    more_url: str = ""
+
+
+@dataclass(frozen=True)
+class StaffGroup:
+    """A staff group the plugin needs, with permissions as ``"app_label.codename"``."""
+
+    name: str
+    permissions: tuple[str, ...] = ()
+    #: Wagtail page permissions (e.g. ``"add"``, ``"change"``, ``"publish"``) on the site root.
+    page_permissions: tuple[str, ...] = ()
+
+
+@dataclass
+class DemoContext:
+    """What a demo loader gets: the home page to build under and a way to report."""
+
+    home_page: Any
+    stdout: Any
+    style: Any
+    #: ``make_image(title, seed=…)`` returns a generated image (no copyrighted photos).
+    make_image: Any = None
+
+    def log(self, message):
+        self.stdout.write(message)
+
+
+class PluginConfig(AppConfig):
+    """Base class for a content plugin's ``AppConfig``."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    # Django picks the one AppConfig subclass marked default in a plugin's apps.py; this base
+    # class is imported there too, so it must not count, while every subclass does.
+    default = False
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.default = cls.__dict__.get("default", True)
+
+    class PluginMeta:
+        name = ""
+        version = "0.0.0"
+        description = ""
+        author = ""
+        category = "content"
+
+    # -- metadata -------------------------------------------------------------------------
+
+    @property
+    def meta(self):
+        return self.PluginMeta
+
+    def describe(self) -> dict[str, str]:
+        """The metadata as plain strings (for the API and the admin)."""
+        meta = self.PluginMeta
+        return {
+            "label": self.label,
+            "name": str(getattr(meta, "name", "") or self.verbose_name),
+            "version": str(getattr(meta, "version", "")),
+            "description": str(getattr(meta, "description", "")),
+            "author": str(getattr(meta, "author", "")),
+            "category": str(getattr(meta, "category", "content")),
+        }
+
+    # -- contributions (override what the plugin provides) --------------------------------
+
+    def page_types(self) -> Iterable[str]:
+        """Page models (``"app_label.ModelName"``) allowed directly under the home page."""
+        return ()
+
+    def home_sections(self, request: HttpRequest, home_page) -> Iterable[HomeSection | None]:
+        return ()
+
+    def navigation(self, request: HttpRequest) -> Iterable[NavItem]:
+        return ()
+
+    def search_documents(self) -> Iterable[type]:
+        return ()
+
+    def api_router(self):
+        """A new ``ninja.Router``, or ``None``."""
+        return None
+
+    def public_urls(self) -> list:
+        """URL patterns served at the site root, outside the page tree."""
+        return []
+
+    def load_demo(self, context: DemoContext) -> None:
+        return None
+
+    def staff_groups(self) -> Iterable[StaffGroup]:
+        return ()
+
+
+def get_plugins() -> list[PluginConfig]:
+    """The enabled plugins, in ``INSTALLED_APPS`` order."""
+    return [config for config in apps.get_app_configs() if isinstance(config, PluginConfig)]
+
+
+def _collect(method_name, *args):
+    """Call one contribution method on every plugin; a broken plugin is logged, not fatal."""
+    results = []
+    for plugin in get_plugins():
+        try:
+            contributed = getattr(plugin, method_name)(*args)
+        except Exception:
+            logger.exception("Plugin %s failed in %s()", plugin.label, method_name)
+            continue
+        results.extend(item for item in contributed or () if item is not None)
+    return results
+
+
+def home_page_types() -> list[str]:
+    return _collect("page_types")
+
+
+def home_sections(request, home_page) -> list[HomeSection]:
+    return sorted(_collect("home_sections", request, home_page), key=lambda s: s.order)
+
+
+def navigation(request) -> list[NavItem]:
+    return sorted(_collect("navigation", request), key=lambda item: item.order)
+
+
+def search_documents() -> list[type]:
+    return _collect("search_documents")
+
+
+def staff_groups() -> list[StaffGroup]:
+    return _collect("staff_groups")
+
+
+# -- discovery (used by settings, before Django is set up) --------------------------------
+
+
+def entry_point_plugins() -> list[str]:
+    """App modules of plugins that installed packages declare in :data:`ENTRY_POINT_GROUP`."""
+    return [ep.value for ep in entry_points(group=ENTRY_POINT_GROUP)]
+
+
+def resolve_enabled_plugins(configured, disabled=(), discovered=None) -> list[str]:
+    """The plugin apps to install: the configured list, then entry-point plugins, minus disabled.
+
+    A plugin may be named by its module (``honors``) or by the last part of it.
+    """
+    if discovered is None:
+        discovered = entry_point_plugins()
+    disabled_names = set(disabled)
+    enabled = []
+    for module in [*configured, *discovered]:
+        if module in enabled:
+            continue
+        if module in disabled_names or module.rsplit(".", 1)[-1] in disabled_names:
+            continue
+        enabled.append(module)
+    return enabled

@@ -1,0 +1,40 @@
+"""Fixtures shared by every test: a site with a home page, staff users."""
+
+import pytest
+from wagtail.models import Page, Site
+
+from siteshell.models import BureauSettings, HomePage
+
+
+@pytest.fixture
+def home_page(db):
+    """The default site's root: a published HomePage replacing Wagtail's welcome page."""
+    root = Page.get_first_root_node()
+    home = HomePage(title="崇尚英雄 · 关爱退役军人", slug="home-page", intro="缅怀先烈，关爱退役军人。")
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.site_name = "退役军人荣誉与纪念"
+    site.save()
+    BureauSettings.objects.update_or_create(
+        site=site,
+        defaults={
+            "bureau_name": "示范市退役军人事务局",
+            "address": "示范市人民路88号",
+            "phone": "0000-12345678",
+            "email": "office@example.gov.cn",
+        },
+    )
+    return home
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    return django_user_model.objects.create_superuser("chief", "chief@example.gov.cn", "correct-horse-battery")
+
+
+@pytest.fixture
+def admin_client(client, superuser):
+    client.force_login(superuser)
+    return client
