@@ -1,22 +1,31 @@
 """Fixtures shared by every test: a site with a home page, staff users."""
 
 import pytest
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from siteshell.models import BureauSettings, HomePage
 
 
+def page_tree_root():
+    """Wagtail's root page, recreated when a transactional test flushed what migrations made."""
+    root = Page.get_first_root_node()
+    if root is None:
+        locale, _created = Locale.objects.get_or_create(language_code="zh-hans")
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    return root
+
+
 @pytest.fixture
 def home_page(db):
-    """The default site's root: a published HomePage replacing Wagtail's welcome page."""
-    root = Page.get_first_root_node()
+    """The default site's root: a published HomePage (Wagtail's welcome page stays unused)."""
+    root = page_tree_root()
     home = HomePage(title="崇尚英雄 · 关爱退役军人", slug="home-page", intro="缅怀先烈，关爱退役军人。")
     root.add_child(instance=home)
     home.save_revision().publish()
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = home
-    site.site_name = "退役军人荣誉与纪念"
-    site.save()
+    site, _created = Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "退役军人荣誉与纪念"},
+    )
     BureauSettings.objects.update_or_create(
         site=site,
         defaults={

@@ -1,5 +1,8 @@
 """The test suite: SQLite by default, PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set."""
 
+import os
+from pathlib import Path
+
 from siteshell.plugins import resolve_enabled_plugins
 from siteshell.settings.base import *  # noqa: F403
 from siteshell.settings.base import INSTALLED_APPS, SITE_PLUGINS
@@ -18,10 +21,15 @@ _plugin_position = INSTALLED_APPS.index("wagtail.contrib.forms")
 INSTALLED_APPS = [*INSTALLED_APPS[:_plugin_position], *TEST_PLUGINS, *INSTALLED_APPS[_plugin_position:]]
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MEDIA_ROOT = Path(env_str("TEST_MEDIA_ROOT", "/tmp/commemoration-test-media"))  # noqa: F405
+MEDIA_ROOT = Path(env_str("TEST_MEDIA_ROOT", "/tmp/commemoration-test-media"))
 STORAGES = {  # noqa: F405
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# Test processes (xdist workers, the plugin switch-off runs) may share one Redis: keep their
+# cache entries apart.
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"  # noqa: F405

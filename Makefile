@@ -1,0 +1,67 @@
+# Two commands do everything on a fresh machine:
+#   make demo   installs, migrates, loads demo content and serves http://127.0.0.1:8000
+#   make test   installs test dependencies (and Debian's chromium) and runs the whole suite,
+#               on SQLite and again on PostgreSQL (127.0.0.1:5432) when it is reachable
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip
+CONSTRAINTS := requirements/constraints.txt
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
+REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: demo install install-test browser-deps test test-sqlite test-postgres lock bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(PIP) install --quiet -c $(CONSTRAINTS) -e .
+
+install-test: $(BIN)/python
+	$(PIP) install --quiet -c $(CONSTRAINTS) -e ".[test]"
+
+demo: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Browser tests drive Debian's chromium; Playwright never downloads a browser here.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing chromium (Debian package) for the browser tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk; }
+
+test: install-test browser-deps
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite:
+	@echo "== test suite on SQLite"
+	env -u DATABASE_URL -u REDIS_URL -u ELASTICSEARCH_URL $(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+test-postgres:
+	@if $(BIN)/python -c "import psycopg, sys; psycopg.connect('$(PG_TEST_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+		echo "== test suite on PostgreSQL ($(PG_TEST_URL))"; \
+		if $(BIN)/python -c "import redis; redis.Redis.from_url('$(REDIS_TEST_URL)', socket_timeout=2).ping()" 2>/dev/null; then \
+			REDIS="$(REDIS_TEST_URL)"; echo "   with Redis at $$REDIS"; else REDIS=""; fi; \
+		DATABASE_URL=$(PG_TEST_URL) REDIS_URL=$$REDIS $(BIN)/python -m pytest -n 2 $(PYTEST_ARGS); \
+	else \
+		echo "== PostgreSQL at $(PG_TEST_URL) is not reachable: PostgreSQL pass SKIPPED"; \
+	fi
+
+# Pin every dependency of a working environment, so that a fresh install is reproducible.
+lock: install-test
+	$(PIP) freeze --exclude-editable | grep -v '^-e ' > $(CONSTRAINTS)
+
+bench:
+	@ls bench/*.py
+
+clean:
+	rm -rf $(VENV) var build *.egg-info

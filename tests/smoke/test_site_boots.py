@@ -1,0 +1,55 @@
+"""A whole site with whatever plugins are enabled: demo content loads and every public door opens.
+
+`tests/shell/test_plugins_switched_off.py` runs this module again with each plugin switched
+off in turn (environment variable SMOKE_DISABLED_PLUGIN names the one that is off).
+"""
+
+import os
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from siteshell.plugins import get_plugins
+
+pytestmark = pytest.mark.django_db
+
+DISABLED = os.environ.get("SMOKE_DISABLED_PLUGIN", "")
+
+
+@pytest.fixture
+def demo_site(db):
+    call_command("load_demo", "--admin-password", "smoke-test-password", stdout=StringIO())
+
+
+def test_disabled_plugin_is_really_off():
+    assert DISABLED not in [plugin.label for plugin in get_plugins()]
+
+
+def test_home_page_and_every_navigation_entry_open(client, demo_site):
+    response = client.get("/")
+    assert response.status_code == 200
+    navigation = response.context["site_navigation"]()
+    for item in navigation:
+        assert client.get(item.url).status_code == 200, item
+
+
+def test_admin_works_for_staff(client, demo_site):
+    assert client.login(username="admin", password="smoke-test-password")
+    assert client.get("/admin/").status_code == 200
+    assert client.get("/admin/pages/").status_code == 200
+    assert client.get("/admin/plugins/").status_code == 200
+
+
+def test_api_schema_lists_only_enabled_plugins(client, demo_site):
+    paths = client.get("/api/openapi.json").json()["paths"]
+    assert "/api/site" in paths
+    if DISABLED:
+        assert not [path for path in paths if path.startswith(f"/api/{DISABLED}/")]
+    assert client.get("/api/site").status_code == 200
+    assert client.get("/api/pages").status_code == 200
+
+
+def test_health_and_sitemap(client, demo_site):
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/sitemap.xml").status_code == 200
