@@ -2,26 +2,11 @@
 
 import os
 import secrets
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from siteshell.settings.base import database_from_url
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def run_python(code, **env):
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env={**os.environ, **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+from tests.utils import run_python
 
 
 def test_sqlite_is_configured_for_concurrent_web_use(tmp_path):
@@ -72,7 +57,7 @@ print("errors", errors)
 
 def test_several_writers_never_see_database_is_locked(tmp_path):
     result = run_python(
-        CONCURRENT_WRITERS,
+        ["-c", CONCURRENT_WRITERS],
         DJANGO_SETTINGS_MODULE="siteshell.settings.dev",
         DATABASE_URL=f"sqlite:///{tmp_path / 'concurrent.sqlite3'}",
     )
@@ -83,18 +68,11 @@ def test_several_writers_never_see_database_is_locked(tmp_path):
 
 
 def test_production_settings_pass_the_deploy_check():
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env={
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "siteshell.settings.production",
-            "SECRET_KEY": secrets.token_urlsafe(64),
-            "ALLOWED_HOSTS": "tyjrswj.example.gov.cn",
-        },
-        capture_output=True,
-        text=True,
-        timeout=120,
+    result = run_python(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        DJANGO_SETTINGS_MODULE="siteshell.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="tyjrswj.example.gov.cn",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -102,7 +80,7 @@ def test_production_settings_pass_the_deploy_check():
 
 def test_production_refuses_to_start_without_a_real_secret():
     result = run_python(
-        "import django; django.setup()",
+        ["-c", "import django; django.setup()"],
         DJANGO_SETTINGS_MODULE="siteshell.settings.production",
         SECRET_KEY="short",
     )
@@ -112,8 +90,11 @@ def test_production_refuses_to_start_without_a_real_secret():
 
 def test_redis_url_selects_redis_for_cache_and_sessions():
     result = run_python(
-        "from django.conf import settings; import django; django.setup();"
-        "print(settings.CACHES['default']['BACKEND'], settings.SESSION_ENGINE)",
+        [
+            "-c",
+            "from django.conf import settings; import django; django.setup();"
+            "print(settings.CACHES['default']['BACKEND'], settings.SESSION_ENGINE)",
+        ],
         DJANGO_SETTINGS_MODULE="siteshell.settings.dev",
         REDIS_URL="redis://127.0.0.1:6379/3",
     )
@@ -123,8 +104,9 @@ def test_redis_url_selects_redis_for_cache_and_sessions():
 
 @pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="runs in the suite's Redis pass (REDIS_URL set)")
 def test_cache_round_trips_through_redis():
-    from django.core.cache import cache
+    from django.core.cache import caches
 
+    cache = caches["default"]
     assert cache.__class__.__name__ == "RedisCache"
     cache.set("health-probe", "烈士", 5)
     assert cache.get("health-probe") == "烈士"

@@ -4,15 +4,10 @@ Each plugin needs its own process: INSTALLED_APPS is fixed when Django starts. T
 module boots the site (migrations, demo content, public pages, admin, API) without it.
 """
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.conf import settings
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.utils import run_python
 SWITCHABLE = [module.rsplit(".", 1)[-1] for module in settings.SITE_PLUGINS]
 
 
@@ -22,23 +17,16 @@ def test_there_are_plugins_to_switch_off():
 
 @pytest.mark.parametrize("label", SWITCHABLE)
 def test_site_works_with_plugin_switched_off(label, tmp_path):
-    env = {
-        **os.environ,
-        "SITE_PLUGINS_DISABLED": label,
-        "SMOKE_DISABLED_PLUGIN": label,
-        # Each run gets its own throw-away SQLite database: the suite's own test database
-        # (PostgreSQL in the second pass) stays untouched.
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'smoke.sqlite3'}",
-        "TEST_MEDIA_ROOT": str(tmp_path / "media"),
-    }
-    env.pop("REDIS_URL", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "tests/smoke", "-q", "-p", "no:cacheprovider", "-o", "addopts="],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
+    result = run_python(
+        ["-m", "pytest", "tests/smoke", "-q", "-p", "no:cacheprovider", "-o", "addopts="],
         timeout=600,
+        SITE_PLUGINS_DISABLED=label,
+        SMOKE_DISABLED_PLUGIN=label,
+        # Each run gets its own throw-away SQLite database and local cache: the suite's own
+        # test database (PostgreSQL in the second pass) stays untouched.
+        DATABASE_URL=f"sqlite:///{tmp_path / 'smoke.sqlite3'}",
+        REDIS_URL="",
+        TEST_MEDIA_ROOT=str(tmp_path / "media"),
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert " passed" in result.stdout and "failed" not in result.stdout
