@@ -9,7 +9,7 @@ app (e.g. search/) can supply a better check than the shell's default.
 import time
 import uuid
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from wagtail import hooks
 
@@ -24,6 +24,7 @@ def check_database():
 
 
 def check_cache():
+    cache = caches["default"]
     key = f"healthz:{uuid.uuid4().hex}"
     cache.set(key, "ok", 10)
     if cache.get(key) != "ok":

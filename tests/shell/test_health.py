@@ -12,6 +12,7 @@ def test_healthz_reports_every_service(client, home_page):
     assert data["status"] == "ok"
     assert set(data["checks"]) >= {"database", "cache", "search"}
     assert all(check["status"] == "ok" for check in data["checks"].values())
+    assert data["checks"]["cache"]["backend"] in ("LocMemCache", "RedisCache")
     assert "no-cache" in response.headers["Cache-Control"]
 
 
