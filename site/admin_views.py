@@ -1,17 +1,28 @@
 """A read-only admin page listing the enabled plugins and what each contributes."""
 
-from django.contrib.auth.decorators import user_passes_test
-from django.shortcuts import render
+from django.contrib.auth.mixins import UserPassesTestMixin
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from siteshell.plugins import get_plugins
 
 
-@user_passes_test(lambda user: user.is_superuser)
-def plugin_list(request):
-    rows = []
-    for plugin in get_plugins():
-        rows.append(
+class PluginListView(UserPassesTestMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "siteshell/admin/plugins.html"
+    page_title = _("功能模块")
+    header_icon = "cogs"
+
+    def test_func(self):
+        return self.request.user.is_superuser
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["plugins"] = [
             {
                 **plugin.describe(),
                 "page_types": list(plugin.page_types()),
@@ -19,8 +30,9 @@ def plugin_list(request):
                 "has_api": plugin.api_router() is not None,
                 "staff_groups": [str(group.name) for group in plugin.staff_groups()],
             }
-        )
-    return render(request, "siteshell/admin/plugins.html", {"plugins": rows})
+            for plugin in get_plugins()
+        ]
+        return context
 
 
-urlpatterns = [path("", plugin_list, name="plugins")]
+urlpatterns = [path("", PluginListView.as_view(), name="plugins")]
