@@ -1,8 +1,15 @@
-"""Media shared by every plugin. Images carry credit, source and alt text."""
+"""Media shared by every plugin. Images carry credit, source and alt text; video and audio
+carry a poster, captions and a transcript."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.search import index
+from wagtailmedia.models import AbstractMedia
+
+from media import uploads
 
 
 class CommemorationImage(AbstractImage):
@@ -43,9 +50,94 @@ class CommemorationImage(AbstractImage):
             return ""
         return self.alt_text or self.title
 
+    @property
+    def needs_alt_text(self):
+        """True while the image may not appear on published content (no alt text, not decorative)."""
+        return not self.is_decorative and not self.alt_text.strip()
+
+    def save(self, *args, **kwargs):
+        # Files that did not come through the admin form (imports, demo data, scripts) are
+        # cleaned here, so no original on disk keeps its GPS position.
+        if self.file and not getattr(self.file, "_committed", True):
+            upload = self.file.file
+            if not getattr(upload, uploads.SANITIZED_FLAG, False):
+                self.file = uploads.clean_image_upload(upload, self.file.name)
+                self._set_image_file_metadata()
+        super().save(*args, **kwargs)
+
 
 class CommemorationRendition(AbstractRendition):
     image = models.ForeignKey(CommemorationImage, on_delete=models.CASCADE, related_name="renditions")
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class CommemorationMedia(AbstractMedia):
+    """A video (风采展示小视频) or an audio recording (口述历史) with what makes it accessible."""
+
+    poster = models.ForeignKey(
+        CommemorationImage,
+        verbose_name=_("封面图"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("视频播放前显示的画面"),
+    )
+    captions = models.FileField(
+        _("字幕文件（WebVTT）"),
+        upload_to="media_captions",
+        blank=True,
+        validators=[FileExtensionValidator(["vtt"])],
+        help_text=_("听障观众需要字幕。请上传 UTF-8 编码的 .vtt 文件。"),
+    )
+    captions_language = models.CharField(_("字幕语言"), max_length=20, default="zh-Hans")
+    transcript = models.TextField(
+        _("文字稿"), blank=True, help_text=_("口述历史的完整文字稿，显示在播放器旁，也供搜索使用")
+    )
+    description = models.TextField(_("简介"), blank=True)
+
+    admin_form_fields = (
+        "title",
+        "file",
+        "collection",
+        "poster",
+        "captions",
+        "captions_language",
+        "transcript",
+        "description",
+        "duration",
+        "width",
+        "height",
+        "tags",
+    )
+
+    search_fields = AbstractMedia.search_fields + [
+        index.SearchField("transcript"),
+        index.SearchField("description"),
+    ]
+
+    class Meta(AbstractMedia.Meta):
+        verbose_name = _("视频与音频")
+        verbose_name_plural = _("视频与音频")
+
+    def clean(self, *args, **kwargs):
+        super().clean(*args, **kwargs)
+        errors = {}
+        if self.file and not getattr(self.file, "_committed", True):
+            try:
+                uploads.validate_media_file(self.file.file, self.type)
+            except ValidationError as error:
+                errors["file"] = error
+        if self.captions and not getattr(self.captions, "_committed", True):
+            try:
+                uploads.validate_webvtt(self.captions.file)
+            except ValidationError as error:
+                errors["captions"] = error
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def mime_type(self):
+        return self.sources[0]["type"]

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
+    "wagtailmedia",
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
@@ -236,7 +237,41 @@ WAGTAIL_MODERATION_ENABLED = True
 # -- media (images, video, audio, documents: see media/) -----------------------------------
 
 WAGTAILIMAGES_IMAGE_MODEL = "media.CommemorationImage"
+# Every image upload (admin, chooser, multiple upload) goes through media.forms: the type is
+# read from the content, metadata is stripped and corrupt files are refused in Chinese.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.SafeImageForm"
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif", "heic", "heif", "gif"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("MEDIA_IMAGE_MAX_UPLOAD_MB", 20) * 1024 * 1024
+# Decompression-bomb limit: 50 megapixels covers phone cameras; decoding more would need
+# hundreds of megabytes of memory per upload.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("MEDIA_IMAGE_MAX_PIXELS", 50_000_000)
+WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp", "heic": "jpeg", "bmp": "png"}
+
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "pptx", "xlsx", "odt", "txt"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "media.forms.SafeDocumentForm"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("MEDIA_DOCUMENT_MAX_UPLOAD_MB", 30) * 1024 * 1024
+# Documents always go through Wagtail's serve view (also with S3), which adds
+# Content-Disposition, X-Content-Type-Options: nosniff and a CSP; only PDFs open inline.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+
+# Video and audio (wagtailmedia), with a poster image, WebVTT captions and a transcript.
+WAGTAILMEDIA = {
+    "MEDIA_MODEL": "media.CommemorationMedia",
+    "MEDIA_FORM_BASE": "media.forms.SafeMediaForm",
+    "VIDEO_EXTENSIONS": ["mp4", "m4v", "webm"],
+    "AUDIO_EXTENSIONS": ["mp3", "m4a", "aac", "ogg", "oga", "wav", "flac"],
+}
+MEDIA_VIDEO_MAX_UPLOAD_SIZE = env_int("MEDIA_VIDEO_MAX_UPLOAD_MB", 500) * 1024 * 1024
+MEDIA_AUDIO_MAX_UPLOAD_SIZE = env_int("MEDIA_AUDIO_MAX_UPLOAD_MB", 200) * 1024 * 1024
+MEDIA_CAPTIONS_MAX_UPLOAD_SIZE = 2 * 1024 * 1024
+# AVIF renditions are the smallest but the slowest to encode; switch off on a weak server.
+MEDIA_AVIF_RENDITIONS = env_bool("MEDIA_AVIF_RENDITIONS", True)
+# 哔哩哔哩, 腾讯视频 and 优酷 have no oEmbed endpoint: media.embeds derives their players.
+WAGTAILEMBEDS_FINDERS = [
+    {"class": "media.embeds.ChineseVideoPlatformFinder"},
+    {"class": "wagtail.embeds.finders.oembed"},
+]
 
 # -- API ------------------------------------------------------------------------------------
 
