@@ -1,13 +1,16 @@
 """Fixtures shared by every test: a site with a home page, staff users."""
 
 import pytest
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from siteshell.models import BureauSettings, HomePage
 
 
 def page_tree_root():
-    """Wagtail's root page, recreated when a transactional test flushed what migrations made."""
+    """Wagtail's root page and root collection, recreated when a transactional test flushed
+    what the migrations made."""
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node()
     if root is None:
         locale, _created = Locale.objects.get_or_create(language_code="zh-hans")

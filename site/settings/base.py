@@ -36,6 +36,7 @@ SITE_PLUGINS = resolve_enabled_plugins(
 SERVICE_APPS = [
     # The services every plugin may use; they are not switchable.
     "media",
+    "search",
 ]
 
 INSTALLED_APPS = [
@@ -164,18 +165,23 @@ else:
 
 # -- search ---------------------------------------------------------------------------------
 
+# The embedded Chinese backend (search/: jieba, pinyin, SQLite FTS5 or PostgreSQL) answers
+# Wagtail's own searches, including the admin, and is always kept up to date so the public
+# search can fall back to it. With ELASTICSEARCH_URL, Elasticsearch is indexed alongside and
+# serves the public search page and API.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "")
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.embedded"}}
 if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX": env_str("ELASTICSEARCH_INDEX", "commemoration"),
-            "TIMEOUT": 5,
-        }
+    WAGTAILSEARCH_BACKENDS["elasticsearch"] = {
+        "BACKEND": "search.backends.elasticsearch",
+        "URLS": [ELASTICSEARCH_URL],
+        "INDEX": env_str("ELASTICSEARCH_INDEX", "commemoration"),
+        "TIMEOUT": env_int("ELASTICSEARCH_TIMEOUT", 5),
+        # "cjk" (built in), "smartcn" or "ik" (analysis plugins installed on the cluster).
+        "ANALYZER": env_str("ELASTICSEARCH_ANALYZER", "cjk"),
+        # "auto" adds pinyin sub-fields when the analysis-pinyin plugin is installed.
+        "PINYIN": env_str("ELASTICSEARCH_PINYIN", "auto"),
     }
-else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # -- passwords ------------------------------------------------------------------------------
 
@@ -191,7 +197,6 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
-LOCALE_PATHS = [SHELL_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

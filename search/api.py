@@ -1,0 +1,82 @@
+"""``/api/search/``: the public search as JSON, listed in ``/api/openapi.json``."""
+
+from django.utils.translation import gettext_lazy as _
+from ninja import Field, Router, Schema
+
+from search import service
+
+
+class HitOut(Schema):
+    type: str = Field(description="内容类型，如 honors.profilepage")
+    type_label: str
+    id: str
+    title: str
+    url: str
+    snippet: str = Field(description="摘要（HTML，已转义，关键词以 <mark> 标出）")
+
+
+class FacetValueOut(Schema):
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+class FacetOut(Schema):
+    name: str
+    label: str
+    values: list[FacetValueOut]
+
+
+class SearchOut(Schema):
+    query: str
+    total: int
+    page: int
+    num_pages: int
+    engine: str = Field(description="embedded 或 elasticsearch")
+    fallback: bool = Field(description="Elasticsearch 不可用、改用内置索引时为 true")
+    results: list[HitOut]
+    facets: list[FacetOut]
+
+
+class SuggestionOut(Schema):
+    title: str
+    url: str
+    type: str
+
+
+def build_router():
+    router = Router(tags=["search"])
+
+    @router.get("/", response=SearchOut, summary=str(_("全文搜索（支持中文分词、繁体字和姓名拼音）")), url_name="search_api")
+    def search_api(request, q: str = "", type: str = "", region: str = "", period: str = "", page: int = 1):
+        results = service.search(q, type=type, region=region, period=period, page=page, request=request)
+        return {
+            "query": results.query,
+            "total": results.total,
+            "page": results.page,
+            "num_pages": results.num_pages,
+            "engine": results.engine,
+            "fallback": results.fallback,
+            "results": [
+                {
+                    "type": hit.type,
+                    "type_label": hit.type_label,
+                    "id": hit.id,
+                    "title": hit.plain_title,
+                    "url": hit.url,
+                    "snippet": str(hit.snippet),
+                }
+                for hit in results.hits
+            ],
+            "facets": [
+                {"name": facet.name, "label": facet.label, "values": [vars(value) for value in facet.values]}
+                for facet in results.facets
+            ],
+        }
+
+    @router.get("/suggest", response=list[SuggestionOut], summary=str(_("搜索框输入提示")), url_name="search_suggest")
+    def suggest_api(request, q: str = ""):
+        return service.suggest(q, request=request)
+
+    return router

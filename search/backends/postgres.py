@@ -1,0 +1,282 @@
+"""Wagtail's PostgreSQL backend with Chinese analysis at index and query time.
+
+PostgreSQL's parser, like FTS5, keeps a run of Chinese characters as one word. Indexed values
+become space-separated jieba tokens in a ``simple`` (no stemming) tsvector, and a query becomes
+a ``to_tsquery`` expression made only of analysed, quoted tokens, so no visitor input can
+produce a tsquery syntax error.
+"""
+
+from functools import cached_property, reduce
+
+from django.contrib.postgres.search import SearchQuery
+from django.db import connections
+from django.db.models import Case, FloatField, Value, When
+from django.db.models.expressions import RawSQL
+from django.db.models.sql import InsertQuery
+from modelsearch.backends.database.postgres import postgres as stock
+from modelsearch.index import RelatedFields
+from modelsearch.query import And, Not, Or, Phrase, PlainText
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+
+from search import analysis
+from search.backends.common import analysed_value, has_terms
+
+
+def _quote(token, prefix=False):
+    quoted = "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+    return quoted + ":*" if prefix else quoted
+
+
+def tsquery_text(query_string, operator="and", prefix_last=False):
+    """The ``to_tsquery`` text for a visitor's query, or ``None`` when nothing is searchable."""
+    terms = analysis.query_terms(query_string)
+    if not terms:
+        return None
+    clauses = []
+    for position, term in enumerate(terms):
+        prefix = prefix_last and position == len(terms) - 1
+        clause = _quote(term.word, prefix)
+        if term.parts:
+            parts = " & ".join(_quote(part, prefix and i == len(term.parts) - 1) for i, part in enumerate(term.parts))
+            clause = f"({clause} | ({parts}))"
+        clauses.append(clause)
+    joiner = " | " if str(operator).lower() == "or" else " & "
+    expression = joiner.join(clauses)
+    whole = analysis.query_prefix(query_string) if prefix_last else ""
+    if whole and whole != terms[-1].word:
+        # Suggestions: 黄继 is cut into 黄 and 继, but it is also the start of the token 黄继光.
+        expression = f"({_quote(whole, True)} | ({expression}))"
+    return expression
+
+
+class ChineseObjectIndexer(stock.ObjectIndexer):
+    def prepare_field(self, obj, field):
+        if isinstance(field, RelatedFields):
+            yield from super().prepare_field(obj, field)
+            return
+        key = (id(obj), id(field))
+        if key not in self._analysed:
+            self._analysed[key] = [
+                (current_field, weight, analysed_value(obj, current_field, value))
+                for current_field, weight, value in super().prepare_field(obj, field)
+            ]
+        yield from self._analysed[key]
+
+    @cached_property
+    def _analysed(self):
+        return {}
+
+
+class ChinesePostgresIndex(stock.PostgresIndex):
+    defer_title_norms = False
+
+    def add_items(self, model, objs):
+        if not model.get_search_fields():
+            return
+        indexers = [ChineseObjectIndexer(obj, self.backend) for obj in objs]
+        if not indexers:
+            return
+        content_type_pk = get_content_type_pk(model)
+        compiler = InsertQuery(stock.IndexEntry).get_compiler(connection=self.write_connection)
+        rows, params = [], []
+        for indexer in indexers:
+            params.extend((content_type_pk, indexer.id))
+            vectors = []
+            for field_name, value in (
+                ("title", indexer.title),
+                ("autocomplete", indexer.autocomplete),
+                ("body", indexer.body),
+            ):
+                prepared = compiler.prepare_value(stock.IndexEntry._meta.get_field(field_name), value)
+                sql, value_params = prepared.as_sql(compiler, self.write_connection)
+                vectors.append(sql)
+                params.extend(value_params)
+            params.extend((indexer.title_text, indexer.body_text))
+            rows.append(f"(%s, %s, {vectors[0]}, {vectors[1]}, {vectors[2]}, 1.0, %s, %s)")
+        with self.write_connection.cursor() as cursor:
+            cursor.execute(
+                f"""
+                INSERT INTO {stock.IndexEntry._meta.db_table}
+                    (content_type_id, object_id, title, autocomplete, body, title_norm, title_text, body_text)
+                (VALUES {", ".join(rows)})
+                ON CONFLICT (content_type_id, object_id)
+                DO UPDATE SET title = EXCLUDED.title, title_norm = 1.0,
+                              autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body,
+                              title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text
+                """,
+                params,
+            )
+        if not self.defer_title_norms:
+            self._refresh_title_norms()
+
+
+class ChineseQueryMixin:
+    def build_tsquery_content(self, query, config=None, invert=False):
+        if isinstance(query, (PlainText, Phrase)):
+            operator = getattr(query, "operator", "and")
+            text = tsquery_text(query.query_string, operator, prefix_last=self.LAST_TERM_IS_PREFIX)
+            if text is None:
+                return None
+            if invert:
+                text = f"!({text})"
+            return SearchQuery(text, search_type="raw", config=config)
+        if isinstance(query, Not):
+            return self.build_tsquery_content(query.subquery, config=config, invert=not invert)
+        if isinstance(query, (And, Or)):
+            built = [self.build_tsquery_content(sub, config=config, invert=invert) for sub in query.subqueries]
+            built = [part for part in built if part is not None]
+            if not built:
+                return None
+            is_and = isinstance(query, And) != invert
+            return reduce((lambda a, b: a & b) if is_and else (lambda a, b: a | b), built)
+        return super().build_tsquery_content(query, config=config, invert=invert)
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        if not has_terms(self.query):
+            return self.queryset.none()
+        return super().search(config, start, stop, score_field=score_field, backend=backend)
+
+
+class RankedSearchMixin:
+    """Ranks plain-text queries in one query on the index table, like the SQLite backend.
+
+    The stock compiler joins every indexed object to its index entry through a text/integer
+    cast, which the planner cannot use an index for: with a poor row estimate it picks a nested
+    loop over both tables. Here the matches are an uncorrelated ``IN`` subquery, the first
+    results are ranked on the index table alone, and very common terms (more than
+    ``RANK_LIMIT`` matches) are not ranked at all (newest first) nor counted beyond
+    ``COUNT_LIMIT``.
+    """
+
+    RANK_LIMIT = 10_000
+    COUNT_LIMIT = 10_000
+    MAX_WINDOW = 25_600
+    #: Matches the GIN index created by migration 0002.
+    VECTOR_SQL = '(e."title" || e."body")'
+
+    def _plain_query(self):
+        query = self.query
+        if isinstance(query, (PlainText, Phrase)):
+            return tsquery_text(query.query_string, getattr(query, "operator", "and"), prefix_last=self.LAST_TERM_IS_PREFIX)
+        return None
+
+    def _object_id_sql(self):
+        pk = self.queryset.model._meta.pk
+        while pk.is_relation:
+            pk = pk.target_field
+        if pk.get_internal_type() in {"AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField"}:
+            return 'e."object_id"::bigint'
+        return 'e."object_id"'
+
+    def _from_sql(self, content_types, config):
+        placeholders = ", ".join(["%s"] * len(content_types))
+        return (
+            f'FROM {stock.IndexEntry._meta.db_table} e WHERE e."content_type_id" IN ({placeholders}) '
+            f"AND ({self.VECTOR_SQL}) @@ to_tsquery(%s::regconfig, %s)"
+        ), [*content_types, config or "simple"]
+
+    def _parts(self, config):
+        text = self._plain_query()
+        if text is None:
+            return None
+        content_types = list(get_descendants_content_types_pks(self.queryset.model))
+        from_sql, params = self._from_sql(content_types, config)
+        return from_sql, [*params, text], text
+
+    def matched_queryset(self, config, limit=None):
+        parts = self._parts(config)
+        if parts is None:
+            return None
+        from_sql, params, _text = parts
+        sql = f"SELECT {self._object_id_sql()} {from_sql}"
+        if limit is not None:
+            sql = f"SELECT * FROM ({sql} LIMIT %s) AS matched"
+            params = [*params, limit]
+        return self.queryset.filter(pk__in=RawSQL(sql, params))
+
+    def has_more_matches_than(self, config, number):
+        parts = self._parts(config)
+        if parts is None:
+            return False
+        from_sql, params, _text = parts
+        with connections[self.queryset.db].cursor() as cursor:
+            cursor.execute(f"SELECT 1 {from_sql} LIMIT 1 OFFSET %s", [*params, number])
+            return cursor.fetchone() is not None
+
+    def _ranked(self, config, needed):
+        from_sql, params, text = self._parts(config)
+        if self.has_more_matches_than(config, self.RANK_LIMIT):
+            sql = f'SELECT {self._object_id_sql()}, 0.0 {from_sql} ORDER BY e."id" DESC LIMIT %s'
+            query_params = params
+        else:
+            sql = (
+                f"SELECT {self._object_id_sql()}, ts_rank({self.VECTOR_SQL}, to_tsquery(%s::regconfig, %s)) AS score "
+                f"{from_sql} ORDER BY score DESC, 1 DESC LIMIT %s"
+            )
+            query_params = [config or "simple", text, *params]
+        window = max(needed * 2, 100)
+        with connections[self.queryset.db].cursor() as cursor:
+            while True:
+                cursor.execute(sql, [*query_params, window])
+                rows = cursor.fetchall()
+                allowed = set(self.queryset.filter(pk__in=[pk for pk, _score in rows]).values_list("pk", flat=True))
+                kept = [(pk, score) for pk, score in rows if pk in allowed]
+                if len(kept) >= needed or len(rows) < window or window >= self.MAX_WINDOW:
+                    return kept
+                window = min(window * 4, self.MAX_WINDOW)
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        if not has_terms(self.query):
+            return self.queryset.none()
+        if self._plain_query() is None or (self.order_by_relevance and stop is None):
+            return super().search(config, start, stop, score_field=score_field, backend=backend)
+        if not self.order_by_relevance:
+            queryset = self.matched_queryset(config)
+            if not queryset.query.order_by:
+                queryset = queryset.order_by("-pk")
+            return queryset[start:stop]
+        ranked = self._ranked(config, needed=stop)[start:stop]
+        if not ranked:
+            return self.queryset.none()
+        field = score_field or "_score"
+        scores = Case(*[When(pk=pk, then=Value(score)) for pk, score in ranked], output_field=FloatField())
+        return self.queryset.filter(pk__in=[pk for pk, _score in ranked]).annotate(**{field: scores}).order_by(
+            f"-{field}", "-pk"
+        )
+
+
+class ChinesePostgresSearchQueryCompiler(RankedSearchMixin, ChineseQueryMixin, stock.PostgresSearchQueryCompiler):
+    pass
+
+
+class ChinesePostgresAutocompleteQueryCompiler(
+    RankedSearchMixin, ChineseQueryMixin, stock.PostgresAutocompleteQueryCompiler
+):
+    VECTOR_SQL = 'e."autocomplete"'
+
+
+class ChinesePostgresSearchResults(stock.PostgresSearchResults):
+    def _do_count(self):
+        compiler = self.query_compiler
+        config = compiler.get_config(self.backend)
+        if not has_terms(compiler.query) or compiler.matched_queryset(config) is None:
+            return super()._do_count()
+        if compiler.has_more_matches_than(config, compiler.COUNT_LIMIT):
+            sample = compiler.matched_queryset(config, limit=2 * compiler.COUNT_LIMIT).count()
+            if sample > compiler.COUNT_LIMIT:
+                return compiler.COUNT_LIMIT + 1
+        return compiler.matched_queryset(config).count()
+
+
+class ChinesePostgresSearchBackend(stock.PostgresSearchBackend):
+    query_compiler_class = ChinesePostgresSearchQueryCompiler
+    autocomplete_query_compiler_class = ChinesePostgresAutocompleteQueryCompiler
+    index_class = ChinesePostgresIndex
+    results_class = ChinesePostgresSearchResults
+
+    def __init__(self, params):
+        # Tokens are already analysed: "simple" only lower-cases, it never stems them.
+        super().__init__({**params, "SEARCH_CONFIG": params.get("SEARCH_CONFIG") or "simple"})
+
+
+SearchBackend = ChinesePostgresSearchBackend

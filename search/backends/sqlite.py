@@ -1,0 +1,302 @@
+"""Wagtail's SQLite FTS5 backend with Chinese analysis at index and query time.
+
+FTS5's ``unicode61`` tokenizer keeps a run of Chinese characters as one token, so the stock
+backend finds 为烈士寻亲活动启动 only by its whole title. Here every indexed value is stored as
+space-separated jieba tokens (see :mod:`search.analysis`), and a query becomes an FTS5
+expression built only from analysed tokens, each one quoted: quotes, FTS operators, emoji or
+control characters in what a visitor types can no longer break the ``MATCH`` syntax.
+"""
+
+from functools import cached_property, reduce
+
+from django.db import connections
+from django.db.models import Case, FloatField, Value, When
+from django.db.models.expressions import RawSQL
+
+from modelsearch.backends.database.sqlite import sqlite as stock
+from modelsearch.backends.database.sqlite.query import AndNot, LexemeCombinable, SearchQueryExpression, normalize
+from modelsearch.index import RelatedFields
+from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+
+from search import analysis
+from search.backends.common import analysed_value, has_terms
+
+
+class FTSExpression(LexemeCombinable):
+    """A ready FTS5 match expression made of quoted, analysed tokens only."""
+
+    def __init__(self, expression):
+        super().__init__()
+        self.expression = expression
+
+    def as_sql(self, compiler, connection):
+        return "%s", [self.expression]
+
+
+def _quote(token, prefix=False):
+    quoted = '"' + token.replace('"', '""') + '"'
+    return quoted + "*" if prefix else quoted
+
+
+def fts_match(query_string, operator="and", prefix_last=False):
+    """The FTS5 expression for a visitor's query, or ``None`` when nothing is searchable."""
+    terms = analysis.query_terms(query_string)
+    if not terms:
+        return None
+    clauses = []
+    for position, term in enumerate(terms):
+        prefix = prefix_last and position == len(terms) - 1
+        clause = _quote(term.word, prefix)
+        if term.parts:
+            parts = " AND ".join(
+                _quote(part, prefix and i == len(term.parts) - 1) for i, part in enumerate(term.parts)
+            )
+            clause = f"({clause} OR ({parts}))"
+        clauses.append(clause)
+    joiner = " OR " if str(operator).lower() == "or" else " AND "
+    expression = joiner.join(clauses)
+    whole = analysis.query_prefix(query_string) if prefix_last else ""
+    if whole and whole != terms[-1].word:
+        # Suggestions: 黄继 is cut into 黄 and 继, but it is also the start of the token 黄继光.
+        expression = f"({_quote(whole, True)} OR ({expression}))"
+    return expression
+
+
+class ChineseObjectIndexer(stock.ObjectIndexer):
+    def prepare_field(self, obj, field):
+        if isinstance(field, RelatedFields):
+            # The stock method recurses through this one for the related objects' fields.
+            yield from super().prepare_field(obj, field)
+            return
+        # The stock indexer walks every field once for the title, once for the body and once
+        # for autocomplete: analyse each value only the first time.
+        key = (id(obj), id(field))
+        if key not in self._analysed:
+            self._analysed[key] = [
+                (current_field, analysed_value(obj, current_field, value))
+                for current_field, value in super().prepare_field(obj, field)
+            ]
+        yield from self._analysed[key]
+
+    @cached_property
+    def _analysed(self):
+        return {}
+
+
+class ChineseSQLiteIndex(stock.SQLiteIndex):
+    #: A bulk rebuild refreshes the title norms once at the end instead of after every batch
+    #: (each refresh scans the whole table).
+    defer_title_norms = False
+
+    def add_items(self, model, objs):
+        if not model.get_search_fields():
+            return
+        indexers = [ChineseObjectIndexer(obj, self.backend) for obj in objs]
+        if not indexers:
+            return
+        content_type_pk = get_content_type_pk(model)
+        data = {indexer.id: (indexer.title, indexer.autocomplete, indexer.body) for indexer in indexers}
+        entries = self.entries.filter(content_type_id=content_type_pk)
+        indexed_ids = frozenset(entries.filter(object_id__in=data.keys()).values_list("object_id", flat=True))
+        for object_id in indexed_ids:
+            title, autocomplete, body = data[object_id]
+            entries.filter(object_id=object_id).update(title=title, autocomplete=autocomplete, body=body, title_norm=1.0)
+        self.entries.bulk_create(
+            [
+                stock.IndexEntry(
+                    content_type_id=content_type_pk,
+                    object_id=object_id,
+                    title=title,
+                    autocomplete=autocomplete,
+                    body=body,
+                )
+                for object_id, (title, autocomplete, body) in data.items()
+                if object_id not in indexed_ids
+            ]
+        )
+        if not self.defer_title_norms:
+            self._refresh_title_norms()
+
+
+class ChineseQueryMixin:
+    """Builds FTS5 expressions from analysed tokens instead of the raw query string."""
+
+    def build_search_query_content(self, query, config=None):
+        if isinstance(query, (PlainText, Phrase)):
+            # A phrase is matched as all of its words: search-mode tokens interleave sub-words,
+            # so token adjacency says little about Chinese word order.
+            operator = getattr(query, "operator", "and")
+            expression = fts_match(query.query_string, operator, prefix_last=self.LAST_TERM_IS_PREFIX)
+            return SearchQueryExpression(FTSExpression(expression)) if expression else None
+        if isinstance(query, (And, Or)):
+            built = [self.build_search_query_content(sub, config=config) for sub in query.subqueries]
+            built = [part for part in built if part is not None]
+            if not built:
+                return None
+            if isinstance(query, And):
+                return reduce(lambda a, b: a & b, built)
+            return reduce(lambda a, b: a | b, built)
+        if isinstance(query, AndNot):
+            first = self.build_search_query_content(query.subquery_a, config=config)
+            second = self.build_search_query_content(query.subquery_b, config=config)
+            if first is None or second is None:
+                return first
+            return first._combine(second, "NOT")
+        return super().build_search_query_content(query, config=config)
+
+    def search(self, config, start, stop, score_field=None):
+        if not has_terms(self.query):
+            return self.queryset.none()
+        return super().search(config, start, stop, score_field=score_field)
+
+
+class RankedSearchMixin:
+    """Ranks inside one FTS5 query instead of once per matching row.
+
+    The stock compiler annotates every matching row with a correlated subquery that runs the
+    whole ``MATCH`` again, and compares the text ``object_id`` with an integer key: seconds for
+    a term that matches thousands of martyr records. Here the match set is an uncorrelated
+    ``IN`` subquery (for counts and filters), and the first results are ranked by ``bm25()`` in
+    the FTS query itself, then checked against the caller's queryset (published, public, …)
+    in widening windows until the page is full.
+    """
+
+    #: bm25 weights of the FTS5 columns (autocomplete, body, title): a title match counts more.
+    COLUMN_WEIGHTS = "0.0, 1.0, 3.0"
+    #: Above this many matches, bm25 (computed for every match) is no longer worth its cost —
+    #: the term is in nearly every record — and the newest entries come first instead.
+    RANK_LIMIT = 10_000
+    #: Counts stop here (the page says "more than …"), so that a term found in two million
+    #: records is counted as fast as a rare one.
+    COUNT_LIMIT = 10_000
+    #: Most candidate matches checked against the caller's filters for one page of results.
+    MAX_WINDOW = 25_600
+
+    def _match_parts(self, config):
+        """``(match_string, content_type_pks)``, or ``None`` when this needs the stock path."""
+        query = normalize(self.query)
+        if isinstance(query, (MatchAll, Not)):
+            return None
+        built = self.build_search_query(query, config=config)
+        if built is None:
+            return None
+        compiler = self.queryset.query.get_compiler(using=self.queryset.db)
+        _template, params = stock.MatchExpression(self.fields or self.FTS_TABLE_FIELDS, built).as_sql(
+            compiler, compiler.connection
+        )
+        return params[0], list(get_descendants_content_types_pks(self.queryset.model))
+
+    def _object_id_sql(self):
+        pk = self.queryset.model._meta.pk
+        while pk.is_relation:  # a page's key is its parent link (page_ptr)
+            pk = pk.target_field
+        if pk.get_internal_type() in {"AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField"}:
+            return 'CAST(e."object_id" AS INTEGER)'
+        return 'e."object_id"'
+
+    def _from_sql(self, content_types):
+        fts, entries = stock.SQLiteFTSIndexEntry._meta.db_table, stock.IndexEntry._meta.db_table
+        placeholders = ", ".join(["%s"] * len(content_types))
+        return (
+            # CROSS JOIN keeps the FTS table in the lead: driven from the entries, SQLite would
+            # evaluate the MATCH once per entry of the content type.
+            f'FROM {fts} CROSS JOIN {entries} e ON e."id" = {fts}."rowid" '
+            f'WHERE {fts} MATCH %s AND e."content_type_id" IN ({placeholders})'
+        )
+
+    def matched_queryset(self, config, limit=None):
+        """The caller's queryset narrowed to the matches (among the first ``limit`` ones)."""
+        parts = self._match_parts(config)
+        if parts is None:
+            return None
+        match, content_types = parts
+        sql = f"SELECT {self._object_id_sql()} {self._from_sql(content_types)}"
+        params = [match, *content_types]
+        if limit is not None:
+            sql = f"SELECT * FROM ({sql} LIMIT %s)"
+            params.append(limit)
+        return self.queryset.filter(pk__in=RawSQL(sql, params))
+
+    def has_more_matches_than(self, config, number):
+        parts = self._match_parts(config)
+        if parts is None:
+            return False
+        fts = stock.SQLiteFTSIndexEntry._meta.db_table
+        with connections[self.queryset.db].cursor() as cursor:
+            cursor.execute(f"SELECT 1 FROM {fts} WHERE {fts} MATCH %s LIMIT 1 OFFSET %s", [parts[0], number])
+            return cursor.fetchone() is not None
+
+    def _ranked(self, config, match, content_types, needed):
+        fts = stock.SQLiteFTSIndexEntry._meta.db_table
+        if self.has_more_matches_than(config, self.RANK_LIMIT):
+            sql = f"SELECT {self._object_id_sql()}, 0.0 {self._from_sql(content_types)} ORDER BY {fts}.rowid DESC LIMIT %s"
+        else:
+            sql = (
+                f"SELECT {self._object_id_sql()}, bm25({fts}, {self.COLUMN_WEIGHTS}) AS score "
+                f"{self._from_sql(content_types)} ORDER BY score, 1 DESC LIMIT %s"
+            )
+        window = max(needed * 2, 100)
+        with connections[self.queryset.db].cursor() as cursor:
+            while True:
+                cursor.execute(sql, [match, *content_types, window])
+                rows = cursor.fetchall()
+                allowed = set(self.queryset.filter(pk__in=[pk for pk, _score in rows]).values_list("pk", flat=True))
+                kept = [(pk, score) for pk, score in rows if pk in allowed]
+                # The window stays within SQLite's limit of bound parameters.
+                if len(kept) >= needed or len(rows) < window or window >= self.MAX_WINDOW:
+                    return kept
+                window = min(window * 4, self.MAX_WINDOW)
+
+    def search(self, config, start, stop, score_field=None):
+        if not has_terms(self.query):
+            return self.queryset.none()
+        parts = self._match_parts(config)
+        if parts is None or (self.order_by_relevance and stop is None):
+            return super().search(config, start, stop, score_field=score_field)
+        if not self.order_by_relevance:
+            queryset = self.matched_queryset(config)
+            if not queryset.query.order_by:
+                queryset = queryset.order_by("-pk")
+            return queryset[start:stop]
+        ranked = self._ranked(config, *parts, needed=stop)[start:stop]
+        if not ranked:
+            return self.queryset.none()
+        field = score_field or "_score"
+        scores = Case(*[When(pk=pk, then=Value(score)) for pk, score in ranked], output_field=FloatField())
+        return self.queryset.filter(pk__in=[pk for pk, _score in ranked]).annotate(**{field: scores}).order_by(field, "-pk")
+
+
+class ChineseSQLiteSearchQueryCompiler(RankedSearchMixin, ChineseQueryMixin, stock.SQLiteSearchQueryCompiler):
+    pass
+
+
+class ChineseSQLiteAutocompleteQueryCompiler(RankedSearchMixin, ChineseQueryMixin, stock.SQLiteAutocompleteQueryCompiler):
+    COLUMN_WEIGHTS = "1.0, 0.0, 0.0"
+
+
+class ChineseSQLiteSearchResults(stock.SQLiteSearchResults):
+    def _do_count(self):
+        compiler = self.query_compiler
+        config = compiler.get_config(self.backend)
+        if not has_terms(compiler.query) or compiler.matched_queryset(config) is None:
+            return super()._do_count()
+        if compiler.has_more_matches_than(config, compiler.COUNT_LIMIT):
+            # Counted among the first matches only: "more than COUNT_LIMIT" once that many pass
+            # the caller's filters, else (filters drop most matches) the exact count after all.
+            sample = compiler.matched_queryset(config, limit=2 * compiler.COUNT_LIMIT).count()
+            if sample > compiler.COUNT_LIMIT:
+                return compiler.COUNT_LIMIT + 1
+        return compiler.matched_queryset(config).count()
+
+
+class ChineseSQLiteSearchBackend(stock.SQLiteSearchBackend):
+    query_compiler_class = ChineseSQLiteSearchQueryCompiler
+    autocomplete_query_compiler_class = ChineseSQLiteAutocompleteQueryCompiler
+    index_class = ChineseSQLiteIndex
+    results_class = ChineseSQLiteSearchResults
+    #: bm25() is negative: the lower the score, the better the match.
+    scores_ascending = True
+
+
+SearchBackend = ChineseSQLiteSearchBackend

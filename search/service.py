@@ -1,0 +1,296 @@
+"""The public search service: one query over every model the plugins register.
+
+:func:`search` and :func:`suggest` are what the search page and the JSON API call. They use
+Elasticsearch when it is configured and answering, and the embedded Chinese backend otherwise
+(or when Elasticsearch fails mid-request): a visitor always gets results, never an error page.
+Only what :func:`search.documents.public_queryset` allows is ever returned.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from wagtail.search.backends import get_search_backend
+
+from search import analysis, documents
+from search.highlight import highlight
+
+logger = logging.getLogger(__name__)
+
+PER_PAGE = 10
+#: Deeper pages are not offered: people refine the query instead, and ranking stays cheap.
+MAX_PAGES = 50
+SNIPPET_LENGTH = 120
+COUNT_LIMIT = 10_000
+FACET_LABELS = {"type": _("类别"), "region": _("地区"), "period": _("时期")}
+#: What a facet value may look like in a URL (anything longer is ignored).
+MAX_FILTER_LENGTH = 100
+
+
+class SearchUnavailable(Exception):
+    """The search server did not answer; the caller falls back to the embedded backend."""
+
+
+@dataclass
+class Hit:
+    type: str
+    type_label: str
+    id: str
+    title: str
+    url: str
+    snippet: str
+    plain_title: str = ""
+    score: float = 0.0
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    values: list[FacetValue] = field(default_factory=list)
+
+
+@dataclass
+class SearchResults:
+    query: str
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    num_pages: int = 0
+    per_page: int = PER_PAGE
+    facets: list[Facet] = field(default_factory=list)
+    filters: dict[str, str] = field(default_factory=dict)
+    engine: str = "embedded"
+    fallback: bool = False
+    searchable: bool = True
+
+    @property
+    def has_previous(self):
+        return self.page > 1
+
+    @property
+    def count_is_capped(self):
+        """The embedded index stops counting at 10,000 matches per content type."""
+        return self.total > COUNT_LIMIT
+
+    @property
+    def start_index(self):
+        return (self.page - 1) * self.per_page + 1
+
+    @property
+    def has_next(self):
+        return self.page < self.num_pages
+
+
+def clean_query(query) -> str:
+    """The query as shown back to the visitor: one line, no control characters, capped."""
+    text = analysis.normalize_display(query)
+    return text[: analysis.MAX_QUERY_LENGTH]
+
+
+def clean_filter(value) -> str:
+    value = str(value or "").strip()
+    return value if len(value) <= MAX_FILTER_LENGTH else ""
+
+
+#: After Elasticsearch fails, visitors are served from the embedded index for this many seconds
+#: before it is tried again, so that a hanging cluster does not slow every search down.
+RETRY_AFTER_SECONDS = 30
+_elasticsearch_down_until = 0.0
+
+
+def _elasticsearch_failed(error):
+    global _elasticsearch_down_until
+    logger.warning("Elasticsearch unavailable, searching the embedded index: %s", error)
+    _elasticsearch_down_until = time.monotonic() + RETRY_AFTER_SECONDS
+
+
+def _elasticsearch_resting():
+    return time.monotonic() < _elasticsearch_down_until
+
+
+def elasticsearch_backend():
+    """The Elasticsearch backend when one is configured, else ``None``."""
+    if "elasticsearch" not in getattr(settings, "WAGTAILSEARCH_BACKENDS", {}):
+        return None
+    return get_search_backend("elasticsearch")
+
+
+def search(query, *, type="", region="", period="", page=1, per_page=PER_PAGE, request=None) -> SearchResults:
+    """Search every registered model for ``query``; see the module docstring."""
+    query = clean_query(query)
+    filters = {"type": clean_filter(type), "region": clean_filter(region), "period": clean_filter(period)}
+    try:
+        page = max(1, int(page))
+    except (TypeError, ValueError):
+        page = 1
+    if not analysis.query_terms(query):
+        return SearchResults(query=query, filters=filters, searchable=False)
+    fallback = False
+    es = elasticsearch_backend()
+    if es is not None:
+        fallback = True
+        if not _elasticsearch_resting():
+            try:
+                return es.public_search(query, filters=filters, page=page, per_page=per_page, request=request)
+            except SearchUnavailable as error:
+                _elasticsearch_failed(error)
+    results = embedded_search(query, filters=filters, page=page, per_page=per_page, request=request)
+    results.fallback = fallback
+    return results
+
+
+def _ascending_scores(backend):
+    # SQLite's bm25() is negative, lower is better; PostgreSQL's ts_rank is higher-is-better.
+    return getattr(backend, "scores_ascending", False)
+
+
+def _filtered_queryset(model, filters):
+    """The public queryset narrowed by region/period, or ``None`` when the model lacks one."""
+    queryset = documents.public_queryset(model)
+    facet_fields = documents.facet_fields(model)
+    for name in documents.FACETS:
+        value = filters.get(name)
+        if value:
+            if name not in facet_fields:
+                return None
+            queryset = queryset.filter(**{facet_fields[name]: value})
+    return queryset
+
+
+def embedded_search(query, *, filters, page=1, per_page=PER_PAGE, request=None) -> SearchResults:
+    backend = get_search_backend()
+    ascending = _ascending_scores(backend)
+    type_counts, selected = [], []
+    for model in documents.document_models():
+        queryset = _filtered_queryset(model, filters)
+        if queryset is None:
+            continue
+        results = backend.search(query, queryset)
+        count = results.count()
+        if count:
+            type_counts.append((model, count))
+        if filters.get("type") and documents.type_key(model) != filters["type"]:
+            continue
+        if count:
+            selected.append((model, queryset, results, count))
+
+    total = sum(count for *_rest, count in selected)
+    num_pages = min(math.ceil(total / per_page), MAX_PAGES)
+    page = min(page, max(num_pages, 1))
+    depth = page * per_page
+    candidates = []
+    for model, _queryset, results, _count in selected:
+        for obj in results.annotate_score("_score")[:depth]:
+            score = float(obj._score or 0.0)
+            candidates.append((score if ascending else -score, len(candidates), obj))
+    candidates.sort(key=lambda item: (item[0], item[1]))
+    hits = [_hit(obj, query, score, request) for score, _order, obj in candidates[(page - 1) * per_page : depth]]
+
+    facets = [_type_facet(type_counts, filters.get("type", ""))]
+    for name in documents.FACETS:
+        counts, labels = {}, {}
+        for model, queryset, _results, _count in selected:
+            field_name = documents.facet_fields(model).get(name)
+            if not field_name:
+                continue
+            matched = backend.search(query, queryset, order_by_relevance=False)
+            get_queryset = getattr(matched, "get_queryset", None)
+            if get_queryset is None:
+                continue
+            rows = (
+                get_queryset()
+                .order_by()
+                .values(field_name)
+                .annotate(n=Count("pk"))
+                .order_by("-n")[:30]
+            )
+            for row in rows:
+                value = row[field_name]
+                if value not in (None, ""):
+                    counts[str(value)] = counts.get(str(value), 0) + row["n"]
+                    labels.setdefault(str(value), documents.facet_label(model, name, value))
+        facets.append(_facet(name, counts, filters.get(name, ""), labels))
+    return SearchResults(
+        query=query,
+        hits=hits,
+        total=total,
+        page=page,
+        num_pages=num_pages,
+        per_page=per_page,
+        facets=[facet for facet in facets if facet.values],
+        filters=filters,
+    )
+
+
+def _type_facet(type_counts, selected):
+    return Facet(
+        "type",
+        str(FACET_LABELS["type"]),
+        [
+            FacetValue(documents.type_key(model), documents.type_label(model), count, documents.type_key(model) == selected)
+            for model, count in sorted(type_counts, key=lambda item: -item[1])
+        ],
+    )
+
+
+def _facet(name, counts, selected, labels):
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:20]
+    return Facet(name, str(FACET_LABELS[name]), [FacetValue(v, labels.get(v, v), n, v == selected) for v, n in ordered])
+
+
+def _hit(obj, query, score, request):
+    model = type(obj)
+    title = documents.result_title(obj)
+    return Hit(
+        type=documents.type_key(model),
+        type_label=documents.type_label(model),
+        id=str(obj.pk),
+        title=highlight(title, query),
+        plain_title=title,
+        url=documents.result_url(obj, request),
+        snippet=highlight(documents.result_text(obj), query, length=SNIPPET_LENGTH),
+        score=abs(score),
+    )
+
+
+def suggest(query, *, limit=8, request=None) -> list[dict]:
+    """Titles that complete what the visitor is typing, for the search box."""
+    query = clean_query(query)
+    if not analysis.query_terms(query):
+        return []
+    es = elasticsearch_backend()
+    if es is not None and not _elasticsearch_resting():
+        try:
+            return es.public_suggest(query, limit=limit, request=request)
+        except SearchUnavailable as error:
+            _elasticsearch_failed(error)
+    backend = get_search_backend()
+    suggestions, seen = [], set()
+    for model in documents.document_models():
+        if not model.get_autocomplete_search_fields():
+            continue
+        for obj in backend.autocomplete(query, documents.public_queryset(model))[:limit]:
+            title = documents.result_title(obj)
+            if title in seen:
+                continue
+            seen.add(title)
+            suggestions.append(
+                {"title": title, "url": documents.result_url(obj, request), "type": documents.type_label(model)}
+            )
+    suggestions.sort(key=lambda item: len(item["title"]))
+    return suggestions[:limit]

@@ -1,0 +1,246 @@
+"""Visitors find Chinese content by word, phrase, traditional characters and pinyin names."""
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from wagtail.search.backends import get_search_backend
+
+from search import service
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(query, **filters):
+    return [hit.plain_title for hit in service.search(query, **filters).hits]
+
+
+def test_single_word_inside_a_title_is_found(stories):
+    # Stock FTS5 keeps 为烈士寻亲活动启动 as one token: 烈士 and 寻亲 found nothing.
+    assert titles("烈士") == ["为烈士寻亲活动启动"]
+    assert titles("寻亲") == ["为烈士寻亲活动启动"]
+
+
+def test_compound_word_is_found_in_the_body(stories):
+    assert set(titles("退役军人")) == {"为烈士寻亲活动启动", "优待证集中发放"}
+
+
+def test_several_words_must_all_match(stories):
+    assert titles("退役军人 优待证") == ["优待证集中发放"]
+    assert titles("上甘岭 英雄") == ["黄继光"]
+
+
+def test_reordered_words_are_found(stories):
+    assert set(titles("军人退役")) == {"为烈士寻亲活动启动", "优待证集中发放"}
+    assert titles("寻亲烈士") == ["为烈士寻亲活动启动"]
+
+
+def test_traditional_characters_find_simplified_content(stories):
+    assert titles("為烈士尋親") == ["为烈士寻亲活动启动"]
+    assert titles("黃繼光") == ["黄继光"]
+
+
+def test_full_width_input_is_understood(publish_story):
+    publish_story("2023年清明祭扫", "共接待群众12000人次")
+    assert titles("２０２３年") == ["2023年清明祭扫"]
+
+
+def test_pinyin_full_and_initials_find_a_name(stories):
+    assert titles("huangjiguang") == ["黄继光"]
+    assert titles("HJG") == ["黄继光"]
+    assert titles("jiguang") == ["黄继光"]
+
+
+def test_part_of_a_name_finds_the_person(stories):
+    assert titles("继光") == ["黄继光"]
+
+
+def test_domain_terms_are_found(stories):
+    assert titles("代祭扫") == ["清明代祭扫服务"]
+    assert titles("烈属") == ["清明代祭扫服务"]
+
+
+def test_results_are_highlighted_and_escaped(publish_story):
+    publish_story("烈士<script>alert(1)</script>档案", "记录<b>烈士</b>生平")
+    hit = service.search("烈士").hits[0]
+    assert "<script>" not in hit.title and "&lt;script&gt;" in hit.title
+    assert "<mark>烈士</mark>" in hit.title
+    assert "&lt;b&gt;<mark>烈士</mark>&lt;/b&gt;" in hit.snippet or "<mark>烈士</mark>" in hit.snippet
+    assert "<b>" not in hit.snippet
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        'a"b',
+        '"',
+        "'",
+        "烈士\"",
+        "烈士 OR",
+        "AND OR NOT",
+        "NEAR(烈士 寻亲)",
+        "烈士*",
+        "col:烈士",
+        "{title}:烈士",
+        "^烈士",
+        "烈士 -寻亲",
+        "(((",
+        "\\",
+        "%_",
+        "🙂🎖️",
+        "烈士🙂",
+        "\x00\x01\x1f烈士",
+        "\u202e烈士",
+        "烈" * 10_000,
+        "烈士 " * 3000,
+        "x" * 10_000,
+        "<script>alert(1)</script>",
+        "'; DROP TABLE wagtailcore_page; --",
+    ],
+)
+def test_hostile_queries_never_raise(stories, client, query):
+    results = service.search(query)
+    assert results.total >= 0
+    assert client.get("/search/", {"q": query}).status_code == 200
+    assert client.get("/api/search/", {"q": query}).status_code == 200
+    assert client.get("/api/search/suggest", {"q": query}).status_code == 200
+
+
+def test_hostile_queries_still_find_the_words_they_contain(stories):
+    assert titles('烈士"') == ["为烈士寻亲活动启动"]
+    assert titles("\x00烈士🙂") == ["为烈士寻亲活动启动"]
+
+
+def test_hostile_strings_reach_wagtail_querysets_safely(stories):
+    from tests.sampleplugin.models import SampleStoryPage
+
+    for query in ['a"b', "烈士 AND (", "🙂", "x" * 10_000]:
+        list(SampleStoryPage.objects.live().search(query))
+        list(SampleStoryPage.objects.live().autocomplete(query))
+
+
+def test_unpublished_pages_are_never_found_by_the_public(stories, publish_story, client):
+    publish_story("烈士档案草稿", "尚未审核的烈士资料", live=False)
+    assert "烈士档案草稿" not in titles("烈士档案")
+    page = client.get("/search/", {"q": "草稿"}).content.decode()
+    assert "尚未审核" not in page and "没有找到" in page
+    assert client.get("/api/search/", {"q": "草稿"}).json()["total"] == 0
+    assert client.get("/api/search/suggest", {"q": "烈士档案"}).json() == []
+
+
+def test_unpublishing_removes_a_page_from_public_results(stories):
+    stories["huang"].unpublish()
+    assert titles("黄继光") == []
+
+
+def test_private_pages_are_never_found_by_the_public(stories):
+    PageViewRestriction.objects.create(page=stories["huang"], restriction_type="password", password="secret")
+    assert titles("黄继光") == []
+
+
+def test_deleted_pages_leave_the_index(stories):
+    stories["card"].delete()
+    assert titles("优待证") == []
+
+
+def test_edits_are_searchable_once_published(stories):
+    story = stories["card"]
+    story.title = "优待证和光荣牌发放"
+    story.save_revision().publish()
+    assert titles("光荣牌") == ["优待证和光荣牌发放"]
+
+
+def test_results_paginate(publish_story):
+    for number in range(23):
+        publish_story(f"烈士事迹{number}", "烈士生平")
+    first = service.search("烈士", page=1)
+    third = service.search("烈士", page=3)
+    assert first.total == 23 and first.num_pages == 3
+    assert len(first.hits) == 10 and len(third.hits) == 3
+    assert not {h.id for h in first.hits} & {h.id for h in third.hits}
+    assert service.search("烈士", page=99).page == 3
+    assert service.search("烈士", page="abc").page == 1
+
+
+def test_type_facet_counts_and_filters(stories):
+    results = service.search("烈士", type="sampleplugin.samplestorypage")
+    (facet,) = [f for f in results.facets if f.name == "type"]
+    assert facet.values[0].count == 1 and facet.values[0].selected
+    assert service.search("烈士", type="honors.nothing").total == 0
+
+
+def test_suggestions_complete_a_name_being_typed(stories):
+    suggestions = service.suggest("黄继")
+    assert [s["title"] for s in suggestions] == ["黄继光"]
+    assert suggestions[0]["url"].startswith("/")
+
+
+def test_a_plain_model_is_searched_like_a_page(stories, monkeypatch):
+    """Plugins also register models that are not pages (a martyr record is plain data)."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from tests.sampleplugin.models import SampleStoryPage
+
+    Document = get_document_model()
+    document = Document.objects.create(title="黄继光烈士生平", file=ContentFile(b"x", name="huang.txt"))
+    monkeypatch.setattr(
+        "search.documents.document_models", lambda: [SampleStoryPage, Document]
+    )
+    results = service.search("黄继光")
+    assert {(hit.type, hit.plain_title) for hit in results.hits} == {
+        ("sampleplugin.samplestorypage", "黄继光"),
+        ("wagtaildocs.document", document.title),
+    }
+    assert {value.value for facet in results.facets for value in facet.values} >= {"wagtaildocs.document"}
+
+
+def test_models_declaring_facet_fields_get_region_facets_and_filters(stories, monkeypatch):
+    from tests.sampleplugin.models import SampleStoryPage
+
+    # A plugin declares which of its fields hold the region (here a page field stands in).
+    from wagtail.search import index
+
+    monkeypatch.setattr(SampleStoryPage, "search_facet_fields", {"region": "seo_title"}, raising=False)
+    monkeypatch.setattr(SampleStoryPage, "search_fields", [*SampleStoryPage.search_fields, index.FilterField("seo_title")])
+    for key, region in (("seek", "四川"), ("card", "河北")):
+        SampleStoryPage.objects.filter(pk=stories[key].pk).update(seo_title=region)
+    results = service.search("退役军人")
+    (region,) = [facet for facet in results.facets if facet.name == "region"]
+    assert {(v.value, v.count) for v in region.values} == {("四川", 1), ("河北", 1)}
+    assert titles("退役军人", region="河北") == ["优待证集中发放"]
+
+
+def test_published_snippet_records_only_are_public(db):
+    """A model with drafts (like a martyr record under review) is public once live."""
+    from wagtail.models import DraftStateMixin
+
+    from search.documents import public_queryset
+
+    from django.db import models
+
+    class DraftRecord(DraftStateMixin, models.Model):
+        class Meta:
+            app_label = "search"
+            managed = False
+
+        @classmethod
+        def get_indexed_objects(cls):
+            return cls.objects.all()
+
+    assert 'WHERE "search_draftrecord"."live"' in str(public_queryset(DraftRecord).query)
+
+
+def test_very_common_terms_are_counted_up_to_a_limit(stories, monkeypatch):
+    import importlib
+
+    from tests.sampleplugin.models import SampleStoryPage
+
+    RankedSearchMixin = importlib.import_module(type(get_search_backend()).__module__).RankedSearchMixin
+
+    monkeypatch.setattr(RankedSearchMixin, "COUNT_LIMIT", 1)
+    monkeypatch.setattr(RankedSearchMixin, "RANK_LIMIT", 1)
+    results = SampleStoryPage.objects.live().search("退役军人")
+    assert results.count() == 2  # "more than one"
+    assert len(list(results[:10])) == 2  # newest first instead of bm25, still every match
+    page = service.search("退役军人")
+    assert page.total == 2
