@@ -1,0 +1,84 @@
+from django.utils.translation import gettext_lazy as _
+
+from siteshell.plugins import HomeSection, NavItem, PluginConfig, StaffGroup
+
+#: How many profiles the home page strip shows.
+HOME_STRIP_SIZE = 6
+
+
+class HonorsConfig(PluginConfig):
+    name = "honors"
+    label = "honors"
+    verbose_name = _("荣誉风采")
+
+    class PluginMeta:
+        name = _("荣誉风采")
+        version = "1.0.0"
+        description = _("最美退役军人、最美军嫂等先进典型的评选届次、人物风采和事迹展示")
+        author = _("示范市退役军人事务局")
+        category = "content"
+
+    def page_types(self):
+        return ["honors.HonorIndexPage"]
+
+    def _index_pages(self):
+        from honors.models import HonorIndexPage
+
+        return HonorIndexPage.objects.live().public().order_by("path")
+
+    def navigation(self, request):
+        return [NavItem(label=page.title, url=page.url, order=20) for page in self._index_pages()]
+
+    def home_sections(self, request, home_page):
+        from honors.filters import ProfileFilterSet, Sort
+        from honors.models import ProfilePage
+
+        profiles = ProfilePage.objects.live().public().descendant_of(home_page)
+        latest = list(
+            ProfileFilterSet.sort_queryset(profiles, Sort.RECENT)
+            .select_related("photo")
+            .prefetch_related("honours__title", "honours__round")[:HOME_STRIP_SIZE]
+        )
+        if not latest:
+            return [None]
+        index = self._index_pages().descendant_of(home_page).first()
+        return [
+            HomeSection(
+                key="honors",
+                title=_("风采展示"),
+                template="honors/home_section.html",
+                context={"profiles": latest},
+                order=20,
+                more_url=index.url if index else "",
+            )
+        ]
+
+    def search_documents(self):
+        from honors.models import ProfilePage
+
+        return [ProfilePage]
+
+    def api_router(self):
+        from honors.api import build_router
+
+        return build_router()
+
+    def load_demo(self, context):
+        from honors.demo import load_demo
+
+        load_demo(context)
+
+    def staff_groups(self):
+        snippet_permissions = tuple(
+            f"honors.{action}_{model}"
+            for model in ("honourtitle", "selectionround")
+            for action in ("add", "change", "delete", "view")
+        )
+        return [
+            StaffGroup(
+                name=str(_("荣誉风采编辑")),
+                # Image upload rights are per collection and belong to media/.
+                permissions=("wagtailadmin.access_admin", *snippet_permissions),
+                page_permissions=("add", "change"),
+            )
+        ]

@@ -1,0 +1,114 @@
+"""Filtering and sorting profiles, shared by the public index page and the JSON API.
+
+The filters are plain GET parameters (``?year=2023&title=zuimei-junsao&region=南湖区``), so a
+filtered list is a shareable URL and works without JavaScript. A value that does not match
+any choice (an unknown year, a garbage string) is dropped and reported, never an error page.
+"""
+
+from urllib.parse import urlencode
+
+import django_filters
+from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
+
+from honors.models import Category, HonourTitle, ProfileHonour, SelectionRound
+
+
+class Sort:
+    RECENT = "recent"
+    EARLIEST = "earliest"
+    PUBLISHED = "published"
+
+    choices = [
+        (RECENT, _("评选年度：由近到远")),
+        (EARLIEST, _("评选年度：由远到近")),
+        (PUBLISHED, _("最近发布")),
+    ]
+    default = RECENT
+
+
+#: Filters that describe one honour; they must all match the *same* honour, so that
+#: ``year=2023&title=最美军嫂`` finds those who became 最美军嫂 in 2023, not in another year.
+HONOUR_LOOKUPS = {"year": "round__year", "round": "round", "title": "title"}
+
+
+class ProfileFilterSet(django_filters.FilterSet):
+    year = django_filters.ChoiceFilter(
+        label=_("评选年度"), empty_label=_("全部年度"), method="applied_in_filter_queryset"
+    )
+    round = django_filters.ModelChoiceFilter(
+        label=_("评选届次"),
+        queryset=SelectionRound.objects.none(),
+        empty_label=_("全部届次"),
+        method="applied_in_filter_queryset",
+    )
+    title = django_filters.ModelChoiceFilter(
+        label=_("荣誉称号"),
+        queryset=HonourTitle.objects.none(),
+        to_field_name="slug",
+        empty_label=_("全部称号"),
+        method="applied_in_filter_queryset",
+    )
+    category = django_filters.ChoiceFilter(label=_("类别"), choices=Category.choices, empty_label=_("全部类别"))
+    region = django_filters.ChoiceFilter(label=_("所在区县"), empty_label=_("全部区县"))
+    sort = django_filters.ChoiceFilter(
+        label=_("排序"), choices=Sort.choices, empty_label=None, method="applied_in_filter_queryset"
+    )
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        # Offer only the choices that lead to at least one profile of this list.
+        rounds = SelectionRound.objects.filter(honours__page__in=self.queryset.values("pk")).distinct()
+        years = sorted({year for year in rounds.values_list("year", flat=True)}, reverse=True)
+        regions = self.queryset.order_by("region").values_list("region", flat=True).distinct()
+        self.filters["year"].extra["choices"] = [(str(year), f"{year}年") for year in years]
+        self.filters["round"].queryset = rounds.order_by("-year", "level", "edition")
+        self.filters["title"].queryset = HonourTitle.objects.filter(
+            honours__page__in=self.queryset.values("pk")
+        ).distinct()
+        self.filters["region"].extra["choices"] = [(region, region) for region in regions if region]
+
+    def applied_in_filter_queryset(self, queryset, name, value):
+        return queryset
+
+    def filter_queryset(self, queryset):
+        data = self.form.cleaned_data
+        honour = {lookup: data[name] for name, lookup in HONOUR_LOOKUPS.items() if data.get(name) not in (None, "")}
+        if honour:
+            queryset = queryset.filter(pk__in=ProfileHonour.objects.filter(**honour).values("page_id"))
+        queryset = super().filter_queryset(queryset)
+        return self.sort_queryset(queryset, data.get("sort") or Sort.default)
+
+    @staticmethod
+    def sort_queryset(queryset, sort):
+        if sort == Sort.PUBLISHED:
+            return queryset.order_by("-first_published_at", "-pk")
+        queryset = queryset.annotate(latest_year=Max("honours__round__year"))
+        if sort == Sort.EARLIEST:
+            return queryset.order_by("latest_year", "pk")
+        return queryset.order_by("-latest_year", "-first_published_at", "-pk")
+
+    # -- for templates and the API ----------------------------------------------------------
+
+    @property
+    def ignored_fields(self):
+        """Labels of the parameters whose values were not understood (and so ignored)."""
+        errors = self.errors
+        return [str(self.filters[name].label) for name in self.filters if name in errors]
+
+    def active_values(self):
+        """The parameters that are in effect, as submitted: the canonical query of this list."""
+        errors = self.errors
+        data = self.data or {}
+        return {
+            name: data.get(name)
+            for name in self.filters
+            if data.get(name) and name not in errors and not (name == "sort" and data.get(name) == Sort.default)
+        }
+
+    def canonical_query(self):
+        """``year=2023&title=…`` (valid filters only) for pagination links and sharing."""
+        return urlencode(self.active_values())
+
+    def is_filtered(self):
+        return any(name != "sort" for name in self.active_values())

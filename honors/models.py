@@ -1,0 +1,413 @@
+"""The honour roll: titles and selection rounds (snippets), an index page and profile pages.
+
+A profile (``ProfilePage``) holds one or more honours (``ProfileHonour``), each pairing a title
+such as 最美军嫂 with the selection round that awarded it (2023年 · 市级 · 第三届).
+"""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from honors.blocks import StoryBlock
+
+YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
+
+
+class Category(models.TextChoices):
+    VETERAN = "veteran", _("退役军人")
+    MILITARY_SPOUSE = "military_spouse", _("军嫂")
+    VOLUNTEER_ORGANISATION = "volunteer_organisation", _("志愿服务组织")
+
+
+class Gender(models.TextChoices):
+    MALE = "male", _("男")
+    FEMALE = "female", _("女")
+
+
+class ServiceBranch(models.TextChoices):
+    ARMY = "army", _("陆军")
+    NAVY = "navy", _("海军")
+    AIR_FORCE = "air_force", _("空军")
+    ROCKET_FORCE = "rocket_force", _("火箭军")
+    STRATEGIC_SUPPORT = "strategic_support", _("战略支援部队")
+    JOINT_LOGISTICS = "joint_logistics", _("联勤保障部队")
+    ARMED_POLICE = "armed_police", _("武警部队")
+    OTHER = "other", _("其他")
+
+
+# -- snippets -------------------------------------------------------------------------------
+
+
+class HonourTitle(models.Model):
+    """A title that a selection awards, such as 最美退役军人 or 最佳志愿服务组织."""
+
+    name = models.CharField(_("称号"), max_length=50, unique=True, help_text=_("例如“最美退役军人”“最美军嫂”"))
+    slug = models.SlugField(
+        _("网址标识"),
+        max_length=50,
+        unique=True,
+        allow_unicode=True,
+        help_text=_("出现在筛选网址里，建议用拼音，例如 zuimei-junsao；公开后请勿修改，以免已分享的链接失效"),
+    )
+    description = models.TextField(_("说明"), blank=True, help_text=_("评选对象和条件，可在栏目页展示"))
+    sort_order = models.PositiveSmallIntegerField(_("排序"), default=0, help_text=_("数字小的排在前面"))
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("荣誉称号")
+        verbose_name_plural = _("荣誉称号")
+
+    def __str__(self):
+        return self.name
+
+
+class SelectionRound(models.Model):
+    """One round of selection: 2023年 示范市 第三届“最美退役军人·最美军嫂”."""
+
+    class Level(models.TextChoices):
+        NATIONAL = "national", _("全国")
+        PROVINCIAL = "provincial", _("省级")
+        MUNICIPAL = "municipal", _("市级")
+        COUNTY = "county", _("区县级")
+
+    year = models.PositiveSmallIntegerField(_("评选年度"), validators=YEAR_VALIDATORS)
+    edition = models.CharField(_("届次"), max_length=30, help_text=_("例如“第三届”或“2022年度”"))
+    level = models.CharField(_("评选级别"), max_length=20, choices=Level.choices, default=Level.MUNICIPAL)
+    organiser = models.CharField(_("主办单位"), max_length=100, blank=True, help_text=_("例如“示范市退役军人事务局”"))
+    titles = models.ManyToManyField(
+        HonourTitle,
+        verbose_name=_("评选的称号"),
+        related_name="rounds",
+        blank=True,
+        help_text=_("本届评出的称号；人物的荣誉只能从这里选择"),
+    )
+    announced_on = models.DateField(_("发布日期"), null=True, blank=True)
+    description = models.TextField(_("说明"), blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("year"), FieldPanel("edition"), FieldPanel("level")], heading=_("届次")),
+        FieldPanel("organiser"),
+        FieldPanel("titles", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("announced_on"),
+        FieldPanel("description"),
+    ]
+
+    class Meta:
+        ordering = ["-year", "level", "edition"]
+        verbose_name = _("评选届次")
+        verbose_name_plural = _("评选届次")
+        constraints = [
+            models.UniqueConstraint(fields=["year", "edition", "level"], name="honors_round_unique_edition"),
+        ]
+
+    def __str__(self):
+        return f"{self.year}年 · {self.get_level_display()} · {self.edition}"
+
+    @property
+    def label(self):
+        """“2021年市级第二届”, or “省级2022年度” when the edition already names the year."""
+        year = "" if self.edition.startswith(str(self.year)) else f"{self.year}年"
+        return f"{year}{self.get_level_display()}{self.edition}"
+
+    def awarded_titles(self):
+        return "、".join(title.name for title in self.titles.all())
+
+    awarded_titles.short_description = _("评选的称号")
+
+
+# -- pages ----------------------------------------------------------------------------------
+
+
+class HonorIndexPage(Page):
+    """The honour roll (e.g. 最美退役军人风采): every profile under it, filtered and paged."""
+
+    intro = RichTextField(
+        _("导语"), blank=True, features=["bold", "italic", "link"], help_text=_("显示在人物列表上方的简短介绍")
+    )
+    per_page = models.PositiveSmallIntegerField(
+        _("每页人数"), default=12, validators=[MinValueValidator(4), MaxValueValidator(60)]
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    settings_panels = Page.settings_panels + [FieldPanel("per_page")]
+
+    parent_page_types = ["siteshell.HomePage"]
+    subpage_types = ["honors.ProfilePage"]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("荣誉风采栏目")
+        verbose_name_plural = _("荣誉风采栏目")
+
+    def profiles(self):
+        """Live, public profiles under this index."""
+        return ProfilePage.objects.child_of(self).live().public()
+
+    def get_context(self, request, *args, **kwargs):
+        from honors.filters import ProfileFilterSet  # filters.py imports this module
+
+        context = super().get_context(request, *args, **kwargs)
+        filterset = ProfileFilterSet(request.GET, queryset=self.profiles(), request=request)
+        results = filterset.qs.select_related("photo").prefetch_related("honours__title", "honours__round")
+        paginator = Paginator(results, self.per_page)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        context.update(
+            filterset=filterset,
+            profiles=page_obj,
+            paginator=paginator,
+            page_range=paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1),
+            # Keeps the filters when a visitor moves between pages.
+            filter_query=filterset.canonical_query(),
+            is_filtered=filterset.is_filtered(),
+        )
+        return context
+
+
+class ProfilePageTag(TaggedItemBase):
+    content_object = ParentalKey("honors.ProfilePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class ProfilePage(Page):
+    """One honoured person or volunteer organisation. The page title is the name."""
+
+    category = models.CharField(_("类别"), max_length=30, choices=Category.choices, default=Category.VETERAN)
+    gender = models.CharField(
+        _("性别"), max_length=10, choices=Gender.choices, blank=True, help_text=_("志愿服务组织不填")
+    )
+    photo = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("照片"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("竖版人物照（3:4），请在图片库里填写替代文字和摄影者；组织可用集体照或标志"),
+    )
+    birth_year = models.PositiveSmallIntegerField(_("出生年份"), null=True, blank=True, validators=YEAR_VALIDATORS)
+    native_place = models.CharField(_("籍贯"), max_length=50, blank=True, help_text=_("例如“山东临沂”"))
+    service_branch = models.CharField(_("服役军种"), max_length=30, choices=ServiceBranch.choices, blank=True)
+    enlisted_year = models.PositiveSmallIntegerField(_("入伍年份"), null=True, blank=True, validators=YEAR_VALIDATORS)
+    retired_year = models.PositiveSmallIntegerField(_("退役年份"), null=True, blank=True, validators=YEAR_VALIDATORS)
+    region = models.CharField(
+        _("所在区县"),
+        max_length=30,
+        help_text=_("人物所在的区（县），例如“南湖区”；写法请与其他人物保持一致，列表页按它筛选"),
+    )
+    summary = models.CharField(
+        _("一句话事迹"),
+        max_length=120,
+        help_text=_("列表和分享时显示，例如“退伍不褪色，十年义务巡河守护一方水土”，不超过120字"),
+    )
+    story = StreamField(StoryBlock(), verbose_name=_("事迹"), blank=True)
+    tags = ClusterTaggableManager(
+        through=ProfilePageTag, blank=True, verbose_name=_("标签"), help_text=_("例如：志愿服务、创业带富、抢险救灾")
+    )
+
+    content_panels = [
+        FieldPanel("title", heading=_("姓名或组织名称"), help_text=_("人物姓名，或志愿服务组织的全称")),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("category"), FieldPanel("region")]),
+                FieldRowPanel([FieldPanel("gender"), FieldPanel("birth_year"), FieldPanel("native_place")]),
+                FieldRowPanel([FieldPanel("service_branch"), FieldPanel("enlisted_year"), FieldPanel("retired_year")]),
+            ],
+            heading=_("基本信息"),
+        ),
+        FieldPanel("photo"),
+        InlinePanel(
+            "honours",
+            heading=_("荣誉"),
+            label=_("荣誉"),
+            min_num=1,
+            help_text=_("获得的荣誉称号，可添加多项（例如先获市级、后获省级）"),
+        ),
+    ]
+    story_panels = [FieldPanel("story")]
+    relations_panels = [
+        FieldPanel("tags"),
+        InlinePanel("related_profiles", heading=_("相关人物"), label=_("相关人物"), max_num=6),
+    ]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("人物信息")),
+            ObjectList(story_panels, heading=_("事迹")),
+            ObjectList(relations_panels, heading=_("标签与相关")),
+            ObjectList(Page.promote_panels, heading=_("推广")),
+            ObjectList(Page.settings_panels, heading=_("设置")),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("story"),
+        index.SearchField("region"),
+        index.SearchField("native_place"),
+        index.SearchField("honours_text"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("category"),
+        index.FilterField("region"),
+    ]
+
+    #: The search service offers a region facet on its results page (see search/documents.py).
+    search_facet_fields = {"region": "region"}
+
+    parent_page_types = ["honors.HonorIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("荣誉人物")
+        verbose_name_plural = _("荣誉人物")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        self.region = self.region.strip()
+        if self.enlisted_year and self.retired_year and self.retired_year < self.enlisted_year:
+            errors["retired_year"] = _("退役年份不能早于入伍年份")
+        if self.birth_year and self.enlisted_year and self.enlisted_year - self.birth_year < 14:
+            errors["enlisted_year"] = _("入伍年份与出生年份相差过小，请核对")
+        if self.category == Category.VOLUNTEER_ORGANISATION and self.gender:
+            errors["gender"] = _("志愿服务组织不填写性别")
+        if errors:
+            raise ValidationError(errors)
+
+    # -- facts for templates, the API and search -------------------------------------------
+
+    @property
+    def is_organisation(self):
+        return self.category == Category.VOLUNTEER_ORGANISATION
+
+    @cached_property
+    def honour_list(self):
+        """Honours, newest round first."""
+        return sorted(self.honours.all(), key=lambda honour: (honour.round.year, honour.sort_order or 0), reverse=True)
+
+    @property
+    def latest_honour(self):
+        return self.honour_list[0] if self.honour_list else None
+
+    def honours_text(self):
+        """All honours as one line of text, for the search index."""
+        return "；".join(str(honour) for honour in self.honour_list)
+
+    @property
+    def service_years(self):
+        if self.enlisted_year and self.retired_year:
+            return f"{self.enlisted_year}—{self.retired_year}"
+        if self.enlisted_year:
+            return f"{self.enlisted_year}—"
+        return ""
+
+    def related_live_profiles(self):
+        """Related profiles that the public may see (drafts and private pages left out)."""
+        ids = [link.profile_id for link in self.related_profiles.all() if link.profile_id]
+        profiles = ProfilePage.objects.filter(pk__in=ids).live().public().select_related("photo")
+        by_id = {profile.pk: profile for profile in profiles}
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+    def get_share_image(self):
+        """The Open Graph image: 1200×630, cropped around the photo's focal point."""
+        if self.photo is None:
+            return None
+        return self.photo.get_rendition("fill-1200x630|format-jpeg|jpegquality-80")
+
+    def get_structured_data(self, request):
+        """schema.org ``Person`` (``Organization`` for a volunteer organisation) as a dict."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Organization" if self.is_organisation else "Person",
+            "name": self.title,
+            "description": self.summary,
+            "url": self.get_full_url(request),
+            "award": [str(honour) for honour in self.honour_list],
+        }
+        if self.region:
+            data["address"] = {"@type": "PostalAddress", "addressRegion": self.region}
+        if self.photo is not None:
+            data["image"] = request.build_absolute_uri(self.get_share_image().url)
+        if not self.is_organisation:
+            if self.gender:
+                data["gender"] = (
+                    "https://schema.org/Male" if self.gender == Gender.MALE else "https://schema.org/Female"
+                )
+            if self.birth_year:
+                data["birthDate"] = str(self.birth_year)
+            if self.native_place:
+                data["birthPlace"] = {"@type": "Place", "name": self.native_place}
+        keywords = [tag.name for tag in self.tags.all()]
+        if keywords:
+            data["keywords"] = "，".join(keywords)
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        share_image = self.get_share_image()
+        context.update(
+            related=self.related_live_profiles(),
+            share_image=share_image,
+            share_image_url=request.build_absolute_uri(share_image.url) if share_image else "",
+            structured_data=self.get_structured_data(request),
+        )
+        return context
+
+
+class ProfileHonour(Orderable):
+    """One honour of a profile: a title awarded in a selection round."""
+
+    page = ParentalKey(ProfilePage, on_delete=models.CASCADE, related_name="honours")
+    round = models.ForeignKey(
+        SelectionRound, verbose_name=_("评选届次"), on_delete=models.PROTECT, related_name="honours"
+    )
+    title = models.ForeignKey(HonourTitle, verbose_name=_("称号"), on_delete=models.PROTECT, related_name="honours")
+    citation = models.CharField(_("颁奖词"), max_length=200, blank=True, help_text=_("评选时的颁奖词或推荐语，可不填"))
+
+    panels = [FieldRowPanel([FieldPanel("round"), FieldPanel("title")]), FieldPanel("citation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("荣誉")
+        verbose_name_plural = _("荣誉")
+
+    def __str__(self):
+        return f"{self.round.label}“{self.title.name}”"
+
+    def clean(self):
+        super().clean()
+        if self.round_id and self.title_id:
+            offered = set(self.round.titles.values_list("pk", flat=True))
+            if offered and self.title_id not in offered:
+                raise ValidationError({"title": _("所选届次没有评选这个称号")})
+
+
+class RelatedProfile(Orderable):
+    page = ParentalKey(ProfilePage, on_delete=models.CASCADE, related_name="related_profiles")
+    profile = models.ForeignKey(ProfilePage, verbose_name=_("人物"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("profile", "honors.ProfilePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("相关人物")
+        verbose_name_plural = _("相关人物")

@@ -1,0 +1,64 @@
+"""What the honors plugin contributes to the shell: home strip, navigation, search, groups."""
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group
+
+from honors.models import ProfilePage
+from siteshell import plugins
+from siteshell.groups import sync_staff_groups
+
+pytestmark = pytest.mark.django_db
+
+
+def test_plugin_describes_itself_in_chinese():
+    described = apps.get_app_config("honors").describe()
+    assert described["name"] == "荣誉风采"
+    assert described["category"] == "content"
+
+
+def test_home_page_shows_the_showcase_strip_with_a_link_to_the_roll(client, honour_roll):
+    html = client.get("/").content.decode()
+    assert "风采展示" in html
+    assert "马振华" in html and "草稿人物" not in html and "内部人物" not in html
+    assert f'href="{honour_roll.index.url}"' in html
+
+
+def test_home_page_has_no_empty_strip_when_nothing_is_published(client, home_page, honor_index):
+    html = client.get("/").content.decode()
+    assert "风采展示" not in html
+    sections = apps.get_app_config("honors").home_sections(None, home_page)
+    assert list(sections) == [None]
+
+
+def test_navigation_lists_only_live_public_honour_rolls(rf, honor_index, home_page):
+    labels = [item.label for item in plugins.navigation(rf.get("/"))]
+    assert "最美退役军人风采" in labels
+    honor_index.unpublish()
+    labels = [item.label for item in plugins.navigation(rf.get("/"))]
+    assert "最美退役军人风采" not in labels
+
+
+def test_profiles_are_offered_to_the_search_service_with_their_honours():
+    assert ProfilePage in plugins.search_documents()
+    indexed = {field.field_name for field in ProfilePage.get_search_fields()}
+    assert {"title", "summary", "story", "region", "honours_text"} <= indexed
+
+
+def test_search_text_names_every_honour(honour_roll):
+    assert honour_roll.profiles.han.honours_text() == "2023年市级第三届“最美退役军人志愿者”；2021年市级第二届“最美军嫂”"
+
+
+def test_editors_group_may_manage_rounds_and_titles(home_page):
+    sync_staff_groups()
+    group = Group.objects.get(name="荣誉风采编辑")
+    codenames = set(group.permissions.values_list("codename", flat=True))
+    assert {"add_selectionround", "change_selectionround", "add_honourtitle", "access_admin"} <= codenames
+    assert group.page_permissions.filter(permission__codename="add_page").exists()
+
+
+def test_visitors_find_a_profile_by_its_honour_title_or_region(honour_roll):
+    found = {page.title for page in ProfilePage.objects.live().public().search("志愿者")}
+    assert "韩雪梅" in found and "周立军" not in found
+    assert {page.title for page in ProfilePage.objects.live().public().search("西山区")} == {"陈秀兰", "马振华"}
+    assert ProfilePage.search_facet_fields == {"region": "region"}
