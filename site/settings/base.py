@@ -27,7 +27,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # Content plugins shipped with the product. SITE_PLUGINS (comma-separated) replaces the list,
 # SITE_PLUGINS_DISABLED switches single ones off; packages may add more through the
 # "commemoration.plugins" entry point group.
-DEFAULT_PLUGINS = []
+DEFAULT_PLUGINS = ["honors", "memorials"]
 SITE_PLUGINS = resolve_enabled_plugins(
     env_list("SITE_PLUGINS", DEFAULT_PLUGINS),
     disabled=env_list("SITE_PLUGINS_DISABLED", []),

@@ -90,5 +90,8 @@ def test_private_page_is_not_in_the_navigation(client, home_page):
 
 
 class HomePageTypeRules(WagtailPageTestCase):
-    def test_home_page_allows_only_plugin_page_types(self):
-        self.assertAllowedSubpageTypes(HomePage, {SampleIndexPage})
+    def test_plugin_index_pages_can_be_created_under_the_home_page(self):
+        self.assertCanCreateAt(HomePage, SampleIndexPage)
+
+    def test_pages_a_plugin_keeps_below_its_index_cannot(self):
+        self.assertCanNotCreateAt(HomePage, SampleStoryPage)

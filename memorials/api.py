@@ -1,0 +1,143 @@
+"""Public JSON API under ``/api/memorials/``: published records only, keyset pagination."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.shortcuts import get_object_or_404
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+
+from memorials.models import MartyrRecord, MemorialFacility
+from memorials.periods import WarPeriod
+
+MAX_LIMIT = 100
+
+
+class FacilityOut(Schema):
+    id: int
+    name: str
+    kind: str
+    level: str
+    province: str
+    address: str
+    latitude: float | None
+    longitude: float | None
+    opening_hours: str
+
+
+class RecordSummaryOut(Schema):
+    id: int
+    external_id: str
+    name: str
+    gender: str
+    native_place: str
+    native_province: str
+    death: str
+    war_period: str
+    battle: str
+    burial_place: str
+    url: str
+
+    @staticmethod
+    def resolve_death(record):
+        return record.death_display
+
+    @staticmethod
+    def resolve_url(record, context):
+        return record.get_url(context["request"])
+
+
+class RecordOut(RecordSummaryOut):
+    ethnicity: str
+    birth: str
+    birth_date: date | None
+    birth_precision: str
+    native_city: str
+    native_county: str
+    enlistment: str
+    unit: str
+    position: str
+    death_date: date | None
+    death_precision: str
+    death_place: str
+    facility: FacilityOut | None
+    grave: str
+    certificate_number: str
+    biography: str
+    sources: str
+
+    @staticmethod
+    def resolve_birth(record):
+        return record.birth_display
+
+    @staticmethod
+    def resolve_enlistment(record):
+        return record.enlistment_display
+
+    @staticmethod
+    def resolve_grave(record):
+        return record.grave_display
+
+
+class RecordPageOut(Schema):
+    items: list[RecordSummaryOut]
+    next_cursor: int | None
+    approximate_count: int
+    count_is_capped: bool
+
+
+class RecordFilters(Schema):
+    province: str = ""
+    period: str = ""
+    decade: int | None = None
+    battle: str = ""
+    facility: int | None = None
+    name: str = ""
+    after: int | None = None
+    limit: int = 30
+
+
+def build_router():
+    from memorials.pagination import approximate_count
+
+    router = Router()
+
+    @router.get("/records", response=RecordPageOut, summary="已公布的烈士档案（按编号顺序，游标分页）")
+    def record_list(request, filters: Query[RecordFilters]):
+        if not 1 <= filters.limit <= MAX_LIMIT:
+            raise HttpError(400, f"limit 须在 1 到 {MAX_LIMIT} 之间")
+        if filters.period and filters.period not in WarPeriod.values:
+            raise HttpError(400, "period 取值无效，可选：" + "、".join(WarPeriod.values))
+        records = MartyrRecord.objects.published()
+        for value, lookup in (
+            (filters.province, "native_province"),
+            (filters.period, "war_period"),
+            (filters.decade, "death_decade"),
+            (filters.battle, "battle"),
+            (filters.facility, "facility_id"),
+            (filters.name, "name"),
+        ):
+            if value not in (None, ""):
+                records = records.filter(**{lookup: value})
+        count, capped = approximate_count(records)
+        page_records = records.filter(id__gt=filters.after) if filters.after else records
+        items = list(page_records.order_by("id")[: filters.limit + 1])
+        has_next = len(items) > filters.limit
+        items = items[: filters.limit]
+        return {
+            "items": items,
+            "next_cursor": items[-1].id if has_next else None,
+            "approximate_count": count,
+            "count_is_capped": capped,
+        }
+
+    @router.get("/records/{record_id}", response=RecordOut, summary="一条已公布的烈士档案")
+    def record_detail(request, record_id: int):
+        return get_object_or_404(MartyrRecord.objects.published().select_related("facility"), pk=record_id)
+
+    @router.get("/facilities", response=list[FacilityOut], summary="烈士纪念设施")
+    def facility_list(request):
+        return list(MemorialFacility.objects.all()[:1000])
+
+    return router

@@ -1,0 +1,72 @@
+"""A visitor browses the martyr archive in a real browser (chromium)."""
+
+import datetime
+
+import pytest
+
+from memorials.models import MartyrArchivePage, MartyrRecord, MemorialFacility
+
+
+@pytest.fixture
+def archive_with_records(transactional_db, home_page):
+    archive = MartyrArchivePage(title="英名录", slug="martyrs", per_page=10)
+    home_page.add_child(instance=archive)
+    archive.save_revision().publish()
+    cemetery = MemorialFacility.objects.create(name="示范市烈士陵园", latitude="36.65", longitude="117.12")
+    MartyrRecord(external_id="B-1", name="黄继光", native_place="四川省中江县", live=True, battle="上甘岭战役",
+                 death_place="朝鲜上甘岭", death_date=datetime.date(1952, 10, 20), death_precision="day",
+                 facility=cemetery, burial_place="示范市烈士陵园").save()
+    MartyrRecord(external_id="B-2", name="董存瑞", native_place="察哈尔省怀来县", live=True,
+                 death_date=datetime.date(1948, 5, 1), death_precision="month").save()
+    MartyrRecord(external_id="B-3", name="未公布", native_place="四川省", live=False).save()
+    for i in range(12):
+        MartyrRecord(external_id=f"G-{i}", name=f"河南烈士{i:02d}", native_place="河南省", live=True).save()
+    return archive
+
+
+def test_visitor_filters_the_archive_pages_through_and_opens_a_record(open_page, archive_with_records):
+    page = open_page(archive_with_records.url)
+    assert page.locator("h1").inner_text() == "英名录"
+    assert page.locator(".memorials-list__name").count() == 10
+    page.get_by_role("link", name="下一页").click()
+    assert page.locator(".memorials-list__name").count() == 4
+    page.get_by_role("link", name="上一页").click()
+    assert page.locator(".memorials-list__name").count() == 10
+
+    page.get_by_label("籍贯（省）").select_option("四川省")
+    page.get_by_role("button", name="查询").click()
+    assert page.locator(".memorials-list__name").all_inner_texts() == ["黄继光"]
+    assert "未公布" not in page.content()
+
+    page.get_by_role("link", name="黄继光").click()
+    assert page.locator("h1").inner_text().startswith("黄继光")
+    assert page.get_by_text("1952年10月20日").first.is_visible()
+    assert page.locator('script[type="application/ld+json"]').count() == 1
+    # The QR code image is served and decodes (waits until the browser has loaded it).
+    page.wait_for_function("() => { const img = document.querySelector('.memorials-qr img');"
+                           " return img && img.complete && img.naturalWidth > 0; }")
+
+    page.get_by_role("link", name="示范市烈士陵园").click()
+    assert page.locator("h1").inner_text() == "示范市烈士陵园"
+    assert page.get_by_role("link", name="在 OpenStreetMap 上查看地图").is_visible()
+
+
+def test_visitor_sends_a_correction_and_gets_a_confirmation(open_page, archive_with_records):
+    record = MartyrRecord.objects.get(external_id="B-2")
+    page = open_page(f"{archive_with_records.url}{record.pk}/")
+    page.get_by_role("link", name="发现信息有误？我要纠错").click()
+    page.get_by_label("需要更正的项目").select_option("death")
+    page.get_by_label("建议更正为").fill("1948年5月25日")
+    page.get_by_role("button", name="提交纠错意见").click()
+    assert page.get_by_text("已收到您的纠错意见，谢谢！").is_visible()
+    record.refresh_from_db()
+    assert record.death_display == "1948年5月"
+
+
+def test_cemetery_map_loads_the_vendored_leaflet_when_scrolled_into_view(open_page, archive_with_records):
+    cemetery = MemorialFacility.objects.get()
+    page = open_page(cemetery.get_url())
+    page.get_by_role("heading", name="位置").scroll_into_view_if_needed()
+    page.wait_for_selector(".memorials-map.is-live .leaflet-container, .memorials-map.leaflet-container")
+    assert page.evaluate("typeof window.L") == "object"
+    assert page.locator(".leaflet-marker-icon").count() == 1
