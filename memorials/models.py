@@ -229,6 +229,8 @@ class MartyrRecord(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
         index.FilterField("death_decade"),
         index.FilterField("facility_id"),
     ]
+    # Facets on the public search page (see search/documents.py).
+    search_facet_fields = {"region": "native_province", "period": "war_period"}
 
     class Meta:
         verbose_name = _("烈士档案")

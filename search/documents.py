@@ -14,7 +14,7 @@ these optional attributes (see ``search/README.md``):
 ``search_name_fields``
     Fields holding a person's name, indexed with pinyin. Default: ``name``, ``full_name`` and a
     ``title`` of two to four Chinese characters.
-``get_absolute_url()`` / ``search_result_url(request)``
+``get_url(request)`` (as on pages) or ``get_absolute_url()``
     Where a result links to, for models that are not pages.
 """
 
@@ -86,11 +86,10 @@ def result_title(obj) -> str:
 
 
 def result_url(obj, request=None) -> str:
-    if isinstance(obj, Page):
-        return obj.get_url(request=request) or ""
-    custom = getattr(obj, "search_result_url", None)
-    if custom is not None:
-        return custom(request) or ""
+    # Pages, and models served by a routable page, know their URL for the request's site.
+    get_url = getattr(obj, "get_url", None)
+    if get_url is not None:
+        return get_url(request=request) or ""
     get_absolute_url = getattr(obj, "get_absolute_url", None)
     return get_absolute_url() if get_absolute_url else ""
 
