@@ -27,8 +27,8 @@ install-test: $(BIN)/python
 
 demo: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	BASE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py load_demo
+	BASE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Browser tests drive Debian's chromium; Playwright never downloads a browser here.
 browser-deps:

@@ -26,6 +26,8 @@ def test_load_demo_builds_the_site_and_prints_a_working_admin_password(client):
     assert authenticate(username="admin", password=password) is not None
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)
+    # Full URLs (API, share links, QR codes) point at the address the demo is served on.
+    assert (site.hostname, site.port) == ("127.0.0.1", 8000)
     assert site.root_page.specific.hero_image.file.name.endswith(".png")
     assert BureauSettings.for_site(site).address
     assert SampleStoryPage.objects.live().count() == 2

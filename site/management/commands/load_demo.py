@@ -5,7 +5,9 @@ Safe to run again: everything is looked up before it is created.
 
 import os
 import secrets
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -68,14 +70,22 @@ class Command(BaseCommand):
             root.add_child(instance=home)
             home.hero_image = make_image("首页题图：英雄纪念碑", seed="home-hero", alt_text="纪念碑与红星图案")
             home.save_revision().publish()
+        # The demo site answers at BASE_URL (http://127.0.0.1:8000 by default), so that the
+        # full URLs it gives out (API, share links, QR codes) work on the laptop.
+        base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        address = {
+            "hostname": base_url.hostname or "localhost",
+            "port": base_url.port or (443 if base_url.scheme == "https" else 80),
+        }
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-        if site.root_page_id != home.id:
-            old_root = site.root_page
-            site.root_page = home
-            site.site_name = "退役军人荣誉与纪念"
-            site.save()
+            site = Site.objects.create(**address, root_page=home, is_default_site=True)
+        old_root = site.root_page if site.root_page_id != home.id else None
+        site.root_page = home
+        site.site_name = "退役军人荣誉与纪念"
+        site.hostname, site.port = address["hostname"], address["port"]
+        site.save()
+        if old_root is not None:
             # Wagtail's "Welcome to your new Wagtail site!" page is not ours to keep.
             if old_root.specific_class is Page and old_root.depth == 2 and not old_root.get_children().exists():
                 old_root.delete()
