@@ -32,3 +32,22 @@ def has_terms(query):
     if subquery is not None:
         return has_terms(subquery)
     return True
+
+
+class CappedCountMixin:
+    """Search results whose count stops just above the compiler's ``COUNT_LIMIT``.
+
+    Counted among the first matches only: "more than COUNT_LIMIT" once that many pass the
+    caller's filters, else (filters drop most matches) the exact count after all.
+    """
+
+    def _do_count(self):
+        compiler = self.query_compiler
+        config = compiler.get_config(self.backend)
+        if not has_terms(compiler.query) or compiler.matched_queryset(config) is None:
+            return super()._do_count()
+        if compiler.has_more_matches_than(config, compiler.COUNT_LIMIT):
+            sample = compiler.matched_queryset(config, limit=2 * compiler.COUNT_LIMIT).count()
+            if sample > compiler.COUNT_LIMIT:
+                return compiler.COUNT_LIMIT + 1
+        return compiler.matched_queryset(config).count()

@@ -19,7 +19,7 @@ from modelsearch.query import And, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from search import analysis
-from search.backends.common import analysed_value, has_terms
+from search.backends.common import CappedCountMixin, analysed_value, has_terms
 
 
 def _quote(token, prefix=False):
@@ -255,17 +255,8 @@ class ChinesePostgresAutocompleteQueryCompiler(
     VECTOR_SQL = 'e."autocomplete"'
 
 
-class ChinesePostgresSearchResults(stock.PostgresSearchResults):
-    def _do_count(self):
-        compiler = self.query_compiler
-        config = compiler.get_config(self.backend)
-        if not has_terms(compiler.query) or compiler.matched_queryset(config) is None:
-            return super()._do_count()
-        if compiler.has_more_matches_than(config, compiler.COUNT_LIMIT):
-            sample = compiler.matched_queryset(config, limit=2 * compiler.COUNT_LIMIT).count()
-            if sample > compiler.COUNT_LIMIT:
-                return compiler.COUNT_LIMIT + 1
-        return compiler.matched_queryset(config).count()
+class ChinesePostgresSearchResults(CappedCountMixin, stock.PostgresSearchResults):
+    pass
 
 
 class ChinesePostgresSearchBackend(stock.PostgresSearchBackend):

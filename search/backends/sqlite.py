@@ -20,7 +20,7 @@ from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from search import analysis
-from search.backends.common import analysed_value, has_terms
+from search.backends.common import CappedCountMixin, analysed_value, has_terms
 
 
 class FTSExpression(LexemeCombinable):
@@ -275,19 +275,8 @@ class ChineseSQLiteAutocompleteQueryCompiler(RankedSearchMixin, ChineseQueryMixi
     COLUMN_WEIGHTS = "1.0, 0.0, 0.0"
 
 
-class ChineseSQLiteSearchResults(stock.SQLiteSearchResults):
-    def _do_count(self):
-        compiler = self.query_compiler
-        config = compiler.get_config(self.backend)
-        if not has_terms(compiler.query) or compiler.matched_queryset(config) is None:
-            return super()._do_count()
-        if compiler.has_more_matches_than(config, compiler.COUNT_LIMIT):
-            # Counted among the first matches only: "more than COUNT_LIMIT" once that many pass
-            # the caller's filters, else (filters drop most matches) the exact count after all.
-            sample = compiler.matched_queryset(config, limit=2 * compiler.COUNT_LIMIT).count()
-            if sample > compiler.COUNT_LIMIT:
-                return compiler.COUNT_LIMIT + 1
-        return compiler.matched_queryset(config).count()
+class ChineseSQLiteSearchResults(CappedCountMixin, stock.SQLiteSearchResults):
+    pass
 
 
 class ChineseSQLiteSearchBackend(stock.SQLiteSearchBackend):
