@@ -50,6 +50,7 @@ class HonorsConfig(PluginConfig):
                 context={"profiles": latest},
                 order=20,
                 more_url=index.url if index else "",
+                stylesheets=("honors/css/honors.css",),
             )
         ]
 

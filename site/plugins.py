@@ -48,8 +48,9 @@ class NavItem:
 class HomeSection:
     """One section of the home page, rendered with ``template`` and ``context``.
 
-    ``more_url`` links to the full list. A plugin returns ``None`` instead of a section with
-    nothing in it: the public site never shows an empty placeholder.
+    ``more_url`` links to the full list; ``stylesheets`` are static paths the home page links
+    in its head. A plugin returns ``None`` instead of a section with nothing in it: the public
+    site never shows an empty placeholder.
     """
 
     key: str
@@ -58,6 +59,7 @@ class HomeSection:
     context: dict[str, Any] = field(default_factory=dict)
     order: int = 100
     more_url: str = ""
+    stylesheets: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

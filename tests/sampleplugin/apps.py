@@ -38,6 +38,7 @@ class SamplePluginConfig(PluginConfig):
                 template="sampleplugin/home_section.html",
                 context={"stories": stories},
                 more_url=index.url if index else "",
+                stylesheets=("sampleplugin/sample.css",),
             )
         ]
 

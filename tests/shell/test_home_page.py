@@ -50,6 +50,14 @@ def test_no_empty_home_section_is_shown(client, home_page):
     assert "纪念活动报道" in html and "清明祭扫" in html
 
 
+def test_a_home_section_brings_its_stylesheet_into_the_head(client, home_page):
+    index = add_index(home_page)
+    index.add_child(instance=SampleStoryPage(title="清明祭扫", summary="在陵园举行"))
+    html = client.get("/").content.decode()
+    head = html[: html.index("</head>")]
+    assert '<link rel="stylesheet" href="/static/sampleplugin/sample.css">' in head
+
+
 def test_a_visitor_can_choose_english_and_back(client, home_page):
     response = client.get("/display/language/?language=en&next=/")
     assert response.status_code == 302
