@@ -34,6 +34,34 @@ def has_terms(query):
     return True
 
 
+def match_expression(query_string, quote, and_, or_, operator="and", prefix_last=False):
+    """A full-text match expression over the analysed terms of a visitor's query.
+
+    ``quote(token, prefix)`` quotes one token in the database's syntax and ``and_``/``or_``
+    are its operators (`` AND ``/`` OR `` for FTS5, `` & ``/`` | `` for tsquery). A word the
+    analyser also split into parts matches either whole or by all its parts. Returns ``None``
+    when nothing in the query is searchable.
+    """
+    terms = analysis.query_terms(query_string)
+    if not terms:
+        return None
+    clauses = []
+    for position, term in enumerate(terms):
+        prefix = prefix_last and position == len(terms) - 1
+        clause = quote(term.word, prefix)
+        if term.parts:
+            last = len(term.parts) - 1
+            parts = and_.join(quote(part, prefix and i == last) for i, part in enumerate(term.parts))
+            clause = f"({clause}{or_}({parts}))"
+        clauses.append(clause)
+    expression = (or_ if str(operator).lower() == "or" else and_).join(clauses)
+    whole = analysis.query_prefix(query_string) if prefix_last else ""
+    if whole and whole != terms[-1].word:
+        # Suggestions: 黄继 is cut into 黄 and 继, but it is also the start of the token 黄继光.
+        expression = f"({quote(whole, True)}{or_}({expression}))"
+    return expression
+
+
 class CappedCountMixin:
     """Search results whose count stops just above the compiler's ``COUNT_LIMIT``.
 

@@ -19,7 +19,7 @@ from modelsearch.query import And, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from search import analysis
-from search.backends.common import CappedCountMixin, analysed_value, has_terms
+from search.backends.common import CappedCountMixin, analysed_value, has_terms, match_expression
 
 
 def _quote(token, prefix=False):
@@ -29,24 +29,7 @@ def _quote(token, prefix=False):
 
 def tsquery_text(query_string, operator="and", prefix_last=False):
     """The ``to_tsquery`` text for a visitor's query, or ``None`` when nothing is searchable."""
-    terms = analysis.query_terms(query_string)
-    if not terms:
-        return None
-    clauses = []
-    for position, term in enumerate(terms):
-        prefix = prefix_last and position == len(terms) - 1
-        clause = _quote(term.word, prefix)
-        if term.parts:
-            parts = " & ".join(_quote(part, prefix and i == len(term.parts) - 1) for i, part in enumerate(term.parts))
-            clause = f"({clause} | ({parts}))"
-        clauses.append(clause)
-    joiner = " | " if str(operator).lower() == "or" else " & "
-    expression = joiner.join(clauses)
-    whole = analysis.query_prefix(query_string) if prefix_last else ""
-    if whole and whole != terms[-1].word:
-        # Suggestions: 黄继 is cut into 黄 and 继, but it is also the start of the token 黄继光.
-        expression = f"({_quote(whole, True)} | ({expression}))"
-    return expression
+    return match_expression(query_string, _quote, " & ", " | ", operator, prefix_last)
 
 
 class ChineseObjectIndexer(stock.ObjectIndexer):
