@@ -1,6 +1,8 @@
 """What the embedded backends share: Chinese analysis of indexed values and of queries."""
 
-from modelsearch.index import AutocompleteField, SearchField
+from functools import cached_property
+
+from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 
 from search import analysis
 from search.documents import name_fields
@@ -60,6 +62,31 @@ def match_expression(query_string, quote, and_, or_, operator="and", prefix_last
         # Suggestions: 黄继 is cut into 黄 and 继, but it is also the start of the token 黄继光.
         expression = f"({quote(whole, True)}{or_}({expression}))"
     return expression
+
+
+class AnalysingIndexerMixin:
+    """An object indexer that stores analysed tokens instead of raw field values.
+
+    The stock indexer walks every field once for the title, once for the body and once for
+    autocomplete: each value is analysed only the first time. The value is the last item of
+    what the stock ``prepare_field`` yields (the PostgreSQL one also yields a weight).
+    """
+
+    def prepare_field(self, obj, field):
+        if isinstance(field, RelatedFields):
+            # The stock method recurses through this one for the related objects' fields.
+            yield from super().prepare_field(obj, field)
+            return
+        key = (id(obj), id(field))
+        if key not in self._analysed:
+            self._analysed[key] = [
+                (*item[:-1], analysed_value(obj, item[0], item[-1])) for item in super().prepare_field(obj, field)
+            ]
+        yield from self._analysed[key]
+
+    @cached_property
+    def _analysed(self):
+        return {}
 
 
 class CappedCountMixin:

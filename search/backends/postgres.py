@@ -6,7 +6,7 @@ a ``to_tsquery`` expression made only of analysed, quoted tokens, so no visitor 
 produce a tsquery syntax error.
 """
 
-from functools import cached_property, reduce
+from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connections
@@ -14,12 +14,10 @@ from django.db.models import Case, FloatField, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.sql import InsertQuery
 from modelsearch.backends.database.postgres import postgres as stock
-from modelsearch.index import RelatedFields
 from modelsearch.query import And, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from search import analysis
-from search.backends.common import CappedCountMixin, analysed_value, has_terms, match_expression
+from search.backends.common import AnalysingIndexerMixin, CappedCountMixin, has_terms, match_expression
 
 
 def _quote(token, prefix=False):
@@ -32,22 +30,8 @@ def tsquery_text(query_string, operator="and", prefix_last=False):
     return match_expression(query_string, _quote, " & ", " | ", operator, prefix_last)
 
 
-class ChineseObjectIndexer(stock.ObjectIndexer):
-    def prepare_field(self, obj, field):
-        if isinstance(field, RelatedFields):
-            yield from super().prepare_field(obj, field)
-            return
-        key = (id(obj), id(field))
-        if key not in self._analysed:
-            self._analysed[key] = [
-                (current_field, weight, analysed_value(obj, current_field, value))
-                for current_field, weight, value in super().prepare_field(obj, field)
-            ]
-        yield from self._analysed[key]
-
-    @cached_property
-    def _analysed(self):
-        return {}
+class ChineseObjectIndexer(AnalysingIndexerMixin, stock.ObjectIndexer):
+    pass
 
 
 class ChinesePostgresIndex(stock.PostgresIndex):

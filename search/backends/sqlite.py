@@ -7,7 +7,7 @@ expression built only from analysed tokens, each one quoted: quotes, FTS operato
 control characters in what a visitor types can no longer break the ``MATCH`` syntax.
 """
 
-from functools import cached_property, reduce
+from functools import reduce
 
 from django.db import connections
 from django.db.models import Case, FloatField, Value, When
@@ -15,12 +15,10 @@ from django.db.models.expressions import RawSQL
 
 from modelsearch.backends.database.sqlite import sqlite as stock
 from modelsearch.backends.database.sqlite.query import AndNot, LexemeCombinable, SearchQueryExpression, normalize
-from modelsearch.index import RelatedFields
 from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from search import analysis
-from search.backends.common import CappedCountMixin, analysed_value, has_terms, match_expression
+from search.backends.common import AnalysingIndexerMixin, CappedCountMixin, has_terms, match_expression
 
 
 class FTSExpression(LexemeCombinable):
@@ -44,25 +42,8 @@ def fts_match(query_string, operator="and", prefix_last=False):
     return match_expression(query_string, _quote, " AND ", " OR ", operator, prefix_last)
 
 
-class ChineseObjectIndexer(stock.ObjectIndexer):
-    def prepare_field(self, obj, field):
-        if isinstance(field, RelatedFields):
-            # The stock method recurses through this one for the related objects' fields.
-            yield from super().prepare_field(obj, field)
-            return
-        # The stock indexer walks every field once for the title, once for the body and once
-        # for autocomplete: analyse each value only the first time.
-        key = (id(obj), id(field))
-        if key not in self._analysed:
-            self._analysed[key] = [
-                (current_field, analysed_value(obj, current_field, value))
-                for current_field, value in super().prepare_field(obj, field)
-            ]
-        yield from self._analysed[key]
-
-    @cached_property
-    def _analysed(self):
-        return {}
+class ChineseObjectIndexer(AnalysingIndexerMixin, stock.ObjectIndexer):
+    pass
 
 
 class ChineseSQLiteIndex(stock.SQLiteIndex):
