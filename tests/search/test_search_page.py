@@ -1,8 +1,25 @@
-"""The public search page: Chinese messages, facets, pagination, accessibility."""
+"""The public search page: Chinese messages, facets, pagination, accessibility; the header's
+search box with its suggestions while typing, as the server renders them."""
 
 import pytest
+from bs4 import BeautifulSoup
+from django.contrib.staticfiles import finders
+
+from siteshell.urls import urlpatterns as site_urlpatterns
 
 pytestmark = pytest.mark.django_db
+
+# The site as it is when the search service is switched off: no search page, no search API.
+urlpatterns = [
+    pattern
+    for pattern in site_urlpatterns
+    if getattr(pattern, "name", None) != "search" and getattr(pattern, "namespace", None) != "api"
+]
+
+
+def soup(response):
+    assert response.status_code == 200
+    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def test_header_search_box_points_to_the_search_page(client, home_page):
@@ -57,3 +74,56 @@ def test_bad_parameters_give_a_normal_page(client, stories):
     for params in ({"q": "烈士", "page": "-3"}, {"q": "烈士", "page": "x"}, {"q": "烈士", "type": "x" * 500}):
         assert client.get("/search/", params).status_code == 200
     assert client.post("/search/", {"q": "烈士"}).status_code == 405
+
+
+def test_header_box_is_a_suggestion_box_fed_by_the_suggest_api(client, home_page):
+    page = soup(client.get("/"))
+    box = page.find("input", id="site-search-q")
+    assert box["data-suggest"] == "site-search-suggestions"
+    assert box["maxlength"] == "100" and box["autocomplete"] == "off"
+    # Without JavaScript it is a plain search box: the combobox roles come from the script.
+    assert not box.has_attr("role") and not box.has_attr("aria-expanded")
+    listbox = page.find(id="site-search-suggestions")
+    assert listbox.name == "ul" and listbox["role"] == "listbox" and listbox.has_attr("hidden")
+    assert listbox["aria-label"] == "搜索提示"
+    assert listbox["data-url"] == "/api/search/suggest"
+    status = page.find(id=listbox["data-status"])
+    assert status["role"] == "status" and status["aria-live"] == "polite" and status.get_text() == ""
+    assert listbox["data-count-one"] == listbox["data-count-other"] == "有{count}条建议"
+    assert box.find_parent("form")["action"] == "/search/"
+
+
+def test_header_loads_the_suggestion_module_once(client, home_page):
+    page = soup(client.get("/"))
+    assert [script["src"] for script in page.find_all("script", src=lambda src: "search/" in src)] == [
+        "/static/search/suggest.js"
+    ]
+    assert page.find("link", href="/static/search/suggest.css")
+
+
+def test_search_page_box_uses_the_same_module_as_the_header(client, home_page):
+    page = soup(client.get("/search/"))
+    box = page.find("input", id="search-page-q")
+    assert box["data-suggest"] == "search-suggestions"
+    listbox = page.find(id="search-suggestions")
+    assert listbox["role"] == "listbox" and listbox["data-url"] == "/api/search/suggest"
+    assert page.find(id=listbox["data-status"])["aria-live"] == "polite"
+    # Two boxes, two listboxes with their own ids and live regions, one script.
+    assert len(page.find_all(attrs={"role": "listbox"})) == 2
+    assert len(page.find_all("script", src="/static/search/suggest.js")) == 1
+    assert not page.find("script", src="/static/search/search.js")
+
+
+def test_suggest_script_takes_its_url_from_the_page():
+    script = open(finders.find("search/suggest.js"), encoding="utf-8").read()
+    assert "/api/" not in script and "suggest?" not in script
+
+
+def test_header_has_no_box_and_no_script_when_search_is_switched_off(client, home_page, settings):
+    settings.ROOT_URLCONF = __name__
+    page = soup(client.get("/"))
+    assert page.find("form", role="search") is None
+    assert page.find(id="site-search-q") is None
+    assert not page.find_all("script", src=lambda src: "search/" in src)
+    assert not page.find_all("link", href=lambda href: "search/" in href)
+    assert page.find("a", attrs={"data-elder-toggle": True})  # the rest of the header is still there
