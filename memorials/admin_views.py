@@ -1,8 +1,10 @@
-"""Admin views: the staff import (upload → error preview → confirm) and the correction review."""
+"""Admin views: the staff import (upload → error preview → confirm, run as background tasks)
+and the correction review."""
 
 from __future__ import annotations
 
 import io
+import logging
 from pathlib import Path
 
 from django import forms
@@ -19,17 +21,20 @@ from wagtail.admin import messages
 
 from memorials.importer import (
     SUPPORTED_SUFFIXES,
-    ImportFileError,
     ImportResult,
-    MartyrImporter,
     RowError,
     file_checksum,
     write_error_file,
 )
 from memorials.models import ImportJob, MartyrCorrection
+from memorials.tasks import check_import, job_progress, run_import
+
+logger = logging.getLogger(__name__)
 
 PREVIEW_ERRORS = 200
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
+#: Seconds between two reloads of the status page while a task runs.
+STATUS_REFRESH_SECONDS = 3
 
 
 class ImportUploadForm(forms.Form):
@@ -55,17 +60,46 @@ class ImportUploadForm(forms.Form):
 can_import = permission_required("memorials.add_martyrrecord", raise_exception=True)
 
 
-def _run(job, dry_run):
-    with job.file.open("rb") as handle:
-        data = io.BytesIO(handle.read())
-    return MartyrImporter(data, job.filename, publish=job.publish, dry_run=dry_run, job=None if dry_run else job,
-                          user=job.created_by).run()
+# -- what a job is doing (see memorials.tasks) -------------------------------------------------
+
+
+def is_checking(job):
+    return job.status == ImportJob.Status.PREVIEW and job.finished_at is None
+
+
+def is_checked(job):
+    return job.status == ImportJob.Status.PREVIEW and job.finished_at is not None
+
+
+def can_resume(job):
+    """A failed import whose file was checked (or had rows committed) continues where it stopped."""
+    return job.status == ImportJob.Status.FAILED and bool(job.file) and bool(job.finished_at or job.rows_done)
+
+
+def can_check_again(job):
+    return job.status == ImportJob.Status.FAILED and bool(job.file) and not can_resume(job)
+
+
+def _claim(job, from_statuses, to_status, **changes):
+    """Move the job to ``to_status``, only from one of ``from_statuses``: of two clicks on the
+    same button, one starts a task. ``False`` when another request got there first."""
+    return bool(ImportJob.objects.filter(pk=job.pk, status__in=from_statuses).update(status=to_status, **changes))
+
+
+def _start(request, job, task):
+    """Enqueue ``task`` for the job (with the immediate backend it runs here and now)."""
+    try:
+        task.enqueue(str(job.uuid))
+    except Exception:
+        logger.exception("Could not enqueue %s for import job %s", task.name, job.uuid)
+        ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.FAILED)
+        messages.error(request, _("后台任务无法启动，请稍后重试或联系技术人员。"))
 
 
 @can_import
 @require_http_methods(["GET", "POST"])
 def import_upload(request):
-    """Step 1: upload; the file is checked at once (a dry run) and its errors shown."""
+    """Step 1: upload; the file is checked in the background (a dry run), then its errors shown."""
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -73,16 +107,8 @@ def import_upload(request):
                         checksum=file_checksum(upload.file))
         job.file.save(f"{job.uuid}{Path(upload.name).suffix.lower()}", upload, save=False)
         job.save()
-        try:
-            result = _run(job, dry_run=True)
-        except ImportFileError as error:
-            job.delete()
-            form.add_error("file", str(error))
-        else:
-            return TemplateResponse(request, "memorials/admin/import_preview.html", {
-                "job": job, "result": result, "errors": result.errors[:PREVIEW_ERRORS],
-                "more_errors": max(0, len(result.errors) - PREVIEW_ERRORS),
-            })
+        _start(request, job, check_import)
+        return redirect("memorials_import_status", uuid=job.uuid)
     jobs = ImportJob.objects.select_related("created_by")[:20]
     return TemplateResponse(request, "memorials/admin/import_upload.html", {"form": form, "jobs": jobs})
 
@@ -90,24 +116,55 @@ def import_upload(request):
 @can_import
 @require_http_methods(["POST"])
 def import_confirm(request, uuid):
-    """Step 2: the staff member confirms; the rows are written (and the job can resume)."""
+    """Step 2: the staff member confirms; a task writes the rows and the status page follows
+    it. The same button resumes a failed import, or checks again a file whose check failed."""
     job = get_object_or_404(ImportJob, uuid=uuid)
-    if job.status == ImportJob.Status.DONE:
+    Status = ImportJob.Status
+    if job.status == Status.DONE:
         messages.warning(request, _("这个文件已经导入过了。"))
-        return redirect("memorials_import_result", uuid=job.uuid)
-    try:
-        _run(job, dry_run=False)
-    except ImportFileError as error:
-        messages.error(request, str(error))
-        return redirect("memorials_import")
-    return redirect("memorials_import_result", uuid=job.uuid)
+    elif is_checking(job):
+        messages.warning(request, _("文件还在检查中，请等检查完成后再确认导入。"))
+    elif is_checked(job):
+        # The check's counts and errors make way for the import's own.
+        if _claim(job, [Status.PREVIEW], Status.RUNNING, created_count=0, updated_count=0, error_count=0, errors=[]):
+            _start(request, job, run_import)
+    elif can_resume(job):
+        if _claim(job, [Status.FAILED], Status.RUNNING):
+            if job.rows_done:
+                messages.success(request, _("从第 %(row)s 行之后继续导入。") % {"row": job.rows_done})
+            _start(request, job, run_import)
+    elif can_check_again(job):
+        if _claim(job, [Status.FAILED], Status.PREVIEW, finished_at=None):
+            _start(request, job, check_import)
+    return redirect("memorials_import_status", uuid=job.uuid)
 
 
 @can_import
-def import_result(request, uuid):
-    job = get_object_or_404(ImportJob, uuid=uuid)
-    return TemplateResponse(request, "memorials/admin/import_result.html", {
-        "job": job, "errors": job.errors[:PREVIEW_ERRORS], "more_errors": max(0, len(job.errors) - PREVIEW_ERRORS),
+def import_status(request, uuid):
+    """One job: checking → waiting for confirmation (with the errors found) → importing →
+    done (or failed, with the reason and a way to resume). Reloads itself while a task runs
+    (a meta refresh: works without JavaScript)."""
+    job = get_object_or_404(ImportJob.objects.select_related("created_by"), uuid=uuid)
+    active = is_checking(job) or job.status == ImportJob.Status.RUNNING
+    rows, total = job_progress(job) if active else (None, None)
+    percent = None
+    if rows is not None and total:
+        percent = max(0, min(99, round(rows * 100 / total)))
+    return TemplateResponse(request, "memorials/admin/import_status.html", {
+        "job": job,
+        "checking": is_checking(job),
+        "checked": is_checked(job),
+        "running": job.status == ImportJob.Status.RUNNING,
+        "done": job.status == ImportJob.Status.DONE,
+        "failed": job.status == ImportJob.Status.FAILED,
+        "can_resume": can_resume(job),
+        "can_check_again": can_check_again(job),
+        "refresh_seconds": STATUS_REFRESH_SECONDS if active else None,
+        "progress_rows": rows,
+        "progress_total": total,
+        "progress_percent": percent,
+        "errors": job.errors[:PREVIEW_ERRORS],
+        "more_errors": max(0, len(job.errors) - PREVIEW_ERRORS),
     })
 
 

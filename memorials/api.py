@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 from django.shortcuts import get_object_or_404
@@ -12,6 +13,37 @@ from memorials.models import MartyrRecord, MemorialFacility
 from memorials.periods import WarPeriod
 
 MAX_LIMIT = 100
+
+logger = logging.getLogger(__name__)
+
+
+class ImageOut(Schema):
+    """One image as a JPEG rendition at most 800 pixels wide (never upscaled)."""
+
+    url: str
+    width: int
+    height: int
+    alt: str
+    caption: str
+    source: str
+
+
+def image_out(image, request, *, caption="", source="", alt=None):
+    from memorials.views import SHARE_RENDITION
+
+    try:
+        rendition = image.get_rendition(SHARE_RENDITION)
+    except Exception:  # noqa: BLE001  an unreadable original leaves the image out, not the record
+        logger.exception("No rendition for image %s", image.pk)
+        return None
+    return {
+        "url": request.build_absolute_uri(rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": image.default_alt_text if alt is None else alt,
+        "caption": caption,
+        "source": source or image.source,
+    }
 
 
 class FacilityOut(Schema):
@@ -66,6 +98,20 @@ class RecordOut(RecordSummaryOut):
     certificate_number: str
     biography: str
     sources: str
+    photo: ImageOut | None
+    photos: list[ImageOut]
+
+    @staticmethod
+    def resolve_photo(record, context):
+        return image_out(record.photo, context["request"]) if record.photo_id else None
+
+    @staticmethod
+    def resolve_photos(record, context):
+        items = (
+            image_out(photo.image, context["request"], caption=photo.caption, source=photo.source, alt=photo.alt_text)
+            for photo in record.photos.all()
+        )
+        return [item for item in items if item is not None]
 
     @staticmethod
     def resolve_birth(record):
@@ -134,7 +180,9 @@ def build_router():
 
     @router.get("/records/{record_id}", response=RecordOut, summary="一条已公布的烈士档案")
     def record_detail(request, record_id: int):
-        return get_object_or_404(MartyrRecord.objects.published().select_related("facility"), pk=record_id)
+        from memorials.views import published_records_with_photos
+
+        return get_object_or_404(published_records_with_photos(), pk=record_id)
 
     @router.get("/facilities", response=list[FacilityOut], summary="烈士纪念设施")
     def facility_list(request):

@@ -56,6 +56,11 @@ class MemorialsConfig(PluginConfig):
 
         return build_router()
 
+    def sitemaps(self):
+        from memorials.sitemaps import MartyrRecordSitemap, MemorialFacilitySitemap
+
+        return {"records": MartyrRecordSitemap, "facilities": MemorialFacilitySitemap}
+
     def load_demo(self, context):
         from memorials.demo import load_demo
 

@@ -12,17 +12,20 @@ Re-importing updates records by 编号 instead of duplicating them.
 from __future__ import annotations
 
 import codecs
-import functools
+import collections
 import csv
+import functools
 import hashlib
+import html
 import io
+import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.html import escape
 
 from memorials.columns import (
     COLUMNS,
@@ -162,20 +165,35 @@ def half_width(text: str) -> str:
     return text.translate(_HALF_WIDTH)
 
 
+_SPACES = re.compile(r"[ \t\u3000]+")
+
+
 def clean_text(value) -> str:
     """Cell → text: full-width letters and digits to half-width, spaces trimmed and collapsed."""
-    if value is None:
+    if value is None or value == "":
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = half_width(str(value))
-    return re.sub(r"[ \t\u3000]+", " ", text).strip()
+    text = str(value).translate(_HALF_WIDTH)  # the ideographic space becomes a space too
+    if "  " in text or "\t" in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip()
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_date_text(text):
+    return parse_partial_date(text)
+
+
+def parse_date_cell(value):
+    """:func:`parse_partial_date`, cached for text cells (a list repeats its dates a lot)."""
+    return _parse_date_text(value) if isinstance(value, str) else parse_partial_date(value)
 
 
 def text_to_richtext(text: str) -> str:
     """Plain text (one paragraph per line) to the rich text HTML stored in 生平事迹."""
     paragraphs = [line.strip() for line in (text or "").splitlines() if line.strip()]
-    return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs)
+    return "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in paragraphs)
 
 
 _GENDERS = {"男": "male", "男性": "male", "m": "male", "male": "male", "女": "female", "女性": "female",
@@ -201,6 +219,9 @@ def parse_grave(text: str):
     raise ValueError(text)
 
 
+_parse_grave = functools.lru_cache(maxsize=65536)(parse_grave)
+
+
 @functools.cache
 def _max_lengths():
     from memorials.models import MartyrRecord
@@ -212,10 +233,15 @@ def _max_lengths():
     }
 
 
+#: Columns that are not a single line of text: dates are parsed from the cell as it is, and
+#: 生平事迹 / 资料来源 keep their line breaks.
+_NOT_ONE_LINE = frozenset({"birth", "enlistment", "death", "biography", "sources"})
+
+
 def clean_row(values: dict) -> tuple[dict, list[str]]:
     """Column key → raw cell, to model field values and a list of Chinese problems."""
     problems = []
-    text = {key: clean_text(value) for key, value in values.items() if key not in ("birth", "enlistment", "death")}
+    text = {key: clean_text(value) for key, value in values.items() if key not in _NOT_ONE_LINE}
     data = {}
     for key in ("name", "ethnicity", "native_place", "unit", "position", "death_place", "battle",
                 "burial_place", "certificate_number", "external_id"):
@@ -232,7 +258,7 @@ def clean_row(values: dict) -> tuple[dict, list[str]]:
         if key not in values:
             continue
         try:
-            parsed = parse_partial_date(values[key])
+            parsed = parse_date_cell(values[key])
         except PartialDateError as error:
             problems.append(f"{label}：{error}")
             continue
@@ -240,7 +266,7 @@ def clean_row(values: dict) -> tuple[dict, list[str]]:
         data[f"{key}_precision"] = parsed.precision if parsed else ""
     if "grave" in text:
         try:
-            data["grave_section"], data["grave_row"], data["grave_number"] = parse_grave(text["grave"])
+            data["grave_section"], data["grave_row"], data["grave_number"] = _parse_grave(text["grave"])
         except ValueError:
             problems.append(f"墓位“{text['grave']}”无法识别，请写成“A区3排12号”或“A-3-12”")
     if "biography" in values:
@@ -285,13 +311,127 @@ IMPORT_FIELDS = [
     "burial_place", "facility", "grave_section", "grave_row", "grave_number", "certificate_number",
     "biography", "sources",
 ]
+#: Rows handed to a worker process at a time.
+CHUNK_SIZE = 1000
+#: Below this many rows (estimated) an import runs in one process: starting workers costs more.
+PARALLEL_THRESHOLD = 20_000
+
+
+@dataclass(frozen=True)
+class RowContext:
+    """What cleaning a row needs; sent once to each worker process."""
+
+    positions: dict
+    facility_ids: dict
+    analyse: bool
+    publish: bool = False
+    now: object = None
+
+
+def link_facility(data, facility_ids):
+    """``facility_id`` from 安葬地: the facility of that name, or one whose name it contains."""
+    burial = data.get("burial_place")
+    if burial:
+        facility_id = facility_ids.get(burial)
+        if facility_id is None:
+            facility_id = next((pk for name, pk in facility_ids.items() if name in burial), None)
+        if facility_id is not None:
+            data["facility_id"] = facility_id
+
+
+def process_rows(context: RowContext, chunk):
+    """Clean, derive and (for new records) analyse for search a chunk of ``(number, cells)``.
+
+    Pure Python without the database, so that it runs in worker processes. Returns
+    ``(number, data, problems, texts, row)`` per row: ``data`` is ``None`` for a blank row,
+    ``row`` the values of a new record as the ``INSERT`` takes them.
+    """
+    from memorials.models import fill_derived_values
+
+    plan = _search_plan() if context.analyse else None
+    row_format = _row_format()
+    processed = []
+    for number, cells in chunk:
+        if all(clean_text(cell) == "" for cell in cells):
+            processed.append((number, None, None, None, None))
+            continue
+        values = {key: (cells[pos] if pos < len(cells) else None) for key, pos in context.positions.items()}
+        data, problems = clean_row(values)
+        texts = row = None
+        if not problems:
+            link_facility(data, context.facility_ids)
+            fill_derived_values(data)
+            if plan is not None:
+                # 生平事迹 is analysed as the plain text it was written in, not as its HTML.
+                plain = {"biography": half_width(str(values["biography"] or ""))} if "biography" in values else None
+                texts = plan.analyse(data, plain)
+            row = row_format.insert_row(data, context.publish, context.now)
+        processed.append((number, data, problems, texts, row))
+    return processed
+
+
+class RowFormat:
+    """A new record's column values in the ``INSERT``'s order, prepared for the database."""
+
+    def __init__(self):
+        from django.db import connection
+
+        from memorials.models import MartyrRecord
+
+        self.connection = connection
+        self.fields = [field for field in MartyrRecord._meta.concrete_fields if not field.primary_key]
+        self.defaults = {field.attname: field.get_default() for field in self.fields}
+        self.memo = {}
+
+    def prepare(self, field, value):
+        # Text, numbers and NULL go to the driver as they are; dates and times through
+        # Django's preparation (no query), once per distinct value.
+        if value is None or isinstance(value, (str, int)):
+            return value
+        key = (field.attname, value)
+        if key not in self.memo:
+            self.memo[key] = field.get_db_prep_save(value, self.connection)
+        return self.memo[key]
+
+    def insert_row(self, data, publish, now):
+        values = {**self.defaults, **data, "live": publish, "has_unpublished_changes": not publish,
+                  "created_at": now, "updated_at": now}
+        if publish:
+            values.update(first_published_at=now, last_published_at=now)
+        return [self.prepare(field, values[field.attname]) for field in self.fields]
+
+
+@functools.cache
+def _row_format():
+    return RowFormat()
+
+
+@functools.cache
+def _search_plan():
+    from memorials.models import MartyrRecord
+    from search.bulk import BulkPlan
+
+    plan = BulkPlan(MartyrRecord)
+    return plan if plan.supported else None
+
+
+def _worker_init():
+    # A forked worker must never use the database connection it inherited from the parent.
+    from search import analysis
+
+    analysis.freeze_dictionary()
 
 
 class MartyrImporter:
-    """Reads one file and writes its rows in batches; see the module docstring."""
+    """Reads one file and writes its rows in batches; see the module docstring.
+
+    Cleaning and search analysis (jieba, pinyin) run in ``workers`` forked processes for a
+    large file while this process writes to the database; ``workers=0`` keeps everything in
+    one process, ``None`` chooses by the size of the file and the number of CPUs.
+    """
 
     def __init__(self, source, filename: str, *, publish=False, dry_run=False,
-                 batch_size=DEFAULT_BATCH_SIZE, job=None, user=None, progress=None, index=True):
+                 batch_size=DEFAULT_BATCH_SIZE, job=None, user=None, progress=None, index=True, workers=None):
         self.source = source
         self.filename = filename
         self.suffix = Path(filename).suffix.lower()
@@ -304,6 +444,7 @@ class MartyrImporter:
         self.user = user
         self.progress = progress
         self.index = index
+        self.workers = workers
         self.result = ImportResult(dry_run=dry_run)
 
     # The facility names, matched against 安葬地 to link a record to its cemetery.
@@ -354,6 +495,30 @@ class MartyrImporter:
             self.job.save(update_fields=["status", "finished_at"])
         return self.result
 
+    def _worker_count(self):
+        if self.workers is not None:
+            return max(0, self.workers)
+        cpus = os.cpu_count() or 1
+        if cpus < 2 or self.dry_run:
+            return 0
+        estimate = count_rows(self.source, self.suffix) if self.suffix == ".csv" else None
+        if estimate is None:
+            # .xlsx: openpyxl's reading is the slow part, and it stays in this process.
+            return 0
+        return min(cpus, 4) if estimate - self.result.resumed_from >= PARALLEL_THRESHOLD else 0
+
+    def _chunks(self, rows):
+        chunk = []
+        for number, cells in rows:
+            if number <= self.result.resumed_from:
+                continue
+            chunk.append((number, cells))
+            if len(chunk) >= CHUNK_SIZE:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
+
     def _run(self):
         rows = iter_rows(self.source, self.suffix)
         header_row, header_cells, columns = _find_header(rows)
@@ -372,33 +537,77 @@ class MartyrImporter:
             self.job.headers = self.result.headers
             self.job.save(update_fields=["header_warnings", "headers"])
 
-        self._facility_ids = self._facilities()
+        # New records are analysed for search next to their cleaning (in the workers); only
+        # published records are searchable.
+        analyse = bool(self.index and self.publish and not self.dry_run and _search_plan() is not None)
+        context = RowContext(positions=positions, facility_ids=self._facilities(), analyse=analyse,
+                             publish=self.publish, now=timezone.now())
+        self._now = context.now
+        # Whether the file has a column for every searched field: then the workers' analysis
+        # of a row also holds for the record it updates.
+        plan = _search_plan()
+        self._complete_texts = bool(plan) and {model_field.name for _f, model_field in plan.fields} <= set(positions)
         self._seen_ids = {}
-        batch = []
-        for number, cells in rows:
-            if number <= self.result.resumed_from:
-                continue
-            if self.progress is not None:
-                self.progress.update(1)
-            if all(clean_text(cell) == "" for cell in cells):
-                self.result.blank_rows += 1
-                continue
-            self.result.rows_read += 1
-            values = {key: (cells[pos] if pos < len(cells) else None) for key, pos in positions.items()}
-            data, problems = clean_row(values)
-            external_id = data.get("external_id")
-            if external_id and not problems:
-                first = self._seen_ids.setdefault(external_id, number)
-                if first != number:
-                    problems.append(f"编号“{external_id}”与第{first}行重复")
-            if problems:
-                self.result.errors.append(RowError(number, "；".join(problems), self._raw(cells)))
-                continue
-            batch.append((number, data, cells))
-            if len(batch) >= self.batch_size:
-                self._write(batch, last_row=number)
-                batch = []
-        self._write(batch, last_row=None)
+        workers = self._worker_count()
+        pool = None
+        if workers:
+            import multiprocessing
+
+            from search import analysis
+
+            # Load the dictionaries before forking: the workers share them copy-on-write.
+            analysis.get_tokenizer()
+            analysis.name_pinyin("黄继光")
+            _max_lengths()
+            _search_plan()
+            _row_format()
+            pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_init)
+        try:
+            batch = []
+            for chunk, processed in self._processed(self._chunks(rows), context, pool, workers):
+                cells = dict(chunk)
+                for number, data, problems, texts, row in processed:
+                    if data is None:
+                        self.result.blank_rows += 1
+                        continue
+                    self.result.rows_read += 1
+                    external_id = data.get("external_id")
+                    if external_id and not problems:
+                        first = self._seen_ids.setdefault(external_id, number)
+                        if first != number:
+                            problems.append(f"编号“{external_id}”与第{first}行重复")
+                    if problems:
+                        self.result.errors.append(RowError(number, "；".join(problems), self._raw(cells[number])))
+                        continue
+                    batch.append((number, data, texts, row, cells[number]))
+                    if len(batch) >= self.batch_size:
+                        self._write(batch, last_row=number)
+                        batch = []
+                if self.progress is not None:
+                    self.progress.update(len(chunk))
+            self._write(batch, last_row=None)
+        finally:
+            if pool is not None:
+                pool.terminate()
+                pool.join()
+
+    @staticmethod
+    def _processed(chunks, context, pool, workers):
+        """``(chunk, processed rows)`` in file order; with a pool, a few chunks ahead at most
+        (reading never runs ahead of writing by more than that, whatever the file's size)."""
+        if pool is None:
+            for chunk in chunks:
+                yield chunk, process_rows(context, chunk)
+            return
+        pending = collections.deque()
+        for chunk in chunks:
+            pending.append((chunk, pool.apply_async(process_rows, (context, chunk))))
+            if len(pending) > 2 * workers:
+                chunk, result = pending.popleft()
+                yield chunk, result.get()
+        while pending:
+            chunk, result = pending.popleft()
+            yield chunk, result.get()
 
     @staticmethod
     def _raw(cells):
@@ -406,74 +615,35 @@ class MartyrImporter:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def _record_from(self, data, existing):
-        from memorials.models import MartyrRecord
-
-        record = existing or MartyrRecord(external_id=data["external_id"])
-        for key, value in data.items():
-            setattr(record, key, value)
-        if "native_place" in data:
-            record.native_province = record.native_city = record.native_county = ""
-        burial = data.get("burial_place")
-        if burial:
-            record.facility_id = self._facility_ids.get(burial) or next(
-                (pk for name, pk in self._facility_ids.items() if name in burial), record.facility_id
-            )
-        record.fill_derived_fields()
-        now = self._now
-        if existing is None:
-            record.live = self.publish
-            record.has_unpublished_changes = not self.publish
-        if self.publish and (existing is None or not existing.live):
-            record.live = True
-            record.has_unpublished_changes = False
-            record.first_published_at = record.first_published_at or now
-            record.last_published_at = now
-        return record
-
     def _write(self, batch, last_row):
         from memorials.models import MartyrRecord
 
-        # One timestamp per batch: the rows of a batch are published together.
-        self._now = timezone.now()
         if self.dry_run:
             if batch:
-                ids = [data["external_id"] for _n, data, _c in batch]
+                ids = [data["external_id"] for _n, data, *_rest in batch]
                 existing = set(MartyrRecord.objects.filter(external_id__in=ids).values_list("external_id", flat=True))
                 self.result.updated += len(existing)
                 self.result.created += len(batch) - len(existing)
             return
-        batch_errors = []
-        written = []
+        # One timestamp per batch: the rows of a batch are published together.
+        writer = _BatchWriter(publish=self.publish, index=self.index, now=self._now,
+                              complete_texts=self._complete_texts)
         with transaction.atomic():
-            existing = MartyrRecord.objects.in_bulk([data["external_id"] for _n, data, _c in batch],
-                                                    field_name="external_id")
-            creates, updates = [], []
-            for _number, data, _cells in batch:
-                previous = existing.get(data["external_id"])
-                record = self._record_from(data, previous)
-                (updates if previous else creates).append(record)
             try:
                 with transaction.atomic():
-                    _insert_many(creates)
-                    if updates:
-                        _update_many(updates)
-                written = creates + updates
-                created, updated = len(creates), len(updates)
+                    created, updated = writer.write(batch)
+                batch_errors = []
             except IntegrityError:
-                # One bad row must not sink its batch: save row by row to find it.
-                written, created, updated = [], 0, 0
-                for number, data, cells in batch:
-                    record = self._record_from(data, MartyrRecord.objects.filter(external_id=data["external_id"]).first())
-                    is_new = record.pk is None
+                # One bad row must not sink its batch: write row by row to find it.
+                created, updated, batch_errors = 0, 0, []
+                for row in batch:
                     try:
                         with transaction.atomic():
-                            record.save()
+                            one_created, one_updated = writer.write([row])
                     except IntegrityError as error:
-                        batch_errors.append(RowError(number, f"无法保存：{error}", self._raw(cells)))
+                        batch_errors.append(RowError(row[0], f"无法保存：{error}", self._raw(row[-1])))
                         continue
-                    written.append(record)
-                    created, updated = created + is_new, updated + (not is_new)
+                    created, updated = created + one_created, updated + one_updated
             self.result.created += created
             self.result.updated += updated
             self.result.errors.extend(batch_errors)
@@ -485,83 +655,117 @@ class MartyrImporter:
                 self.job.error_count = len(self.result.errors)
                 self.job.errors = [error.__dict__ for error in self.result.errors]
                 self.job.save(update_fields=["rows_done", "created_count", "updated_count", "error_count", "errors"])
-        if self.index:
-            live = [record for record in written if record.live and record.pk]
-            if live:
-                from wagtail.search.backends import get_search_backend
-
-                get_search_backend().add_bulk(MartyrRecord, live)
 
 
-UPDATE_FIELDS = [*IMPORT_FIELDS, "live", "has_unpublished_changes", "first_published_at", "last_published_at",
-                 "updated_at"]
+class _BatchWriter:
+    """Writes cleaned rows with raw ``executemany`` statements (no model objects), and their
+    search documents in the same transaction.
 
-
-def _db_value(field, value, connection, memo):
-    # Text, numbers and NULL go to the driver as they are; dates and times through Django's
-    # preparation, once per distinct value (a batch shares its timestamps and many dates).
-    if value is None or isinstance(value, (str, int)):
-        return value
-    key = (field.attname, value)
-    if key not in memo:
-        memo[key] = field.get_db_prep_save(value, connection)
-    return memo[key]
-
-
-def _insert_many(records):
-    """``INSERT`` through ``executemany``, then the new ids looked up by the unique 编号.
-
-    ``bulk_create`` on SQLite is limited to 999 parameters per statement (about 24 records
-    of 40 columns each), and compiling those statements costs more than the inserts.
+    ``bulk_create`` on SQLite is limited to 999 parameters per statement (about 24 records of
+    40 columns), and ``bulk_update`` builds one ``CASE WHEN`` per column over the batch: both
+    cost more than the writes themselves at this volume.
     """
-    from django.db import connection
 
-    from memorials.models import MartyrRecord
+    def __init__(self, *, publish, index, now, complete_texts=False):
+        from django.db import connection
 
-    if not records:
-        return
-    now = timezone.now()
-    fields = [field for field in MartyrRecord._meta.concrete_fields if not field.primary_key]
-    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-    placeholders = ", ".join(["%s"] * len(fields))
-    table = connection.ops.quote_name(MartyrRecord._meta.db_table)
-    rows, memo = [], {}
-    for record in records:
-        record.created_at = record.updated_at = now
-        rows.append([_db_value(field, getattr(record, field.attname), connection, memo) for field in fields])
-    with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)
-    ids = dict(
-        MartyrRecord.objects.filter(external_id__in=[record.external_id for record in records]).values_list(
-            "external_id", "id"
-        )
-    )
-    for record in records:
-        record.pk = ids[record.external_id]
-        record._state.adding = False
+        from memorials.models import MartyrRecord
+
+        self.connection = connection
+        self.publish = publish
+        self.index = index
+        self.now = now
+        self.model = MartyrRecord
+        self.table = connection.ops.quote_name(MartyrRecord._meta.db_table)
+        self.format = _row_format()
+        self.complete_texts = complete_texts
+
+    def write(self, batch):
+        """``(created, updated)`` for a batch of ``(number, data, texts, row, cells)``."""
+        known = self._ids_for([data["external_id"] for _n, data, *_rest in batch])
+        existing = {
+            row["external_id"]: row
+            for row in self.model.objects.filter(pk__in=known.values()).values(
+                "id", *[field.attname for field in self.format.fields]
+            )
+        } if known else {}
+        creates = [(data, texts, row) for _n, data, texts, row, _c in batch if data["external_id"] not in existing]
+        updates = [(existing[data["external_id"]], data, texts) for _n, data, texts, *_rest in batch
+                   if data["external_id"] in existing]
+        documents = self._insert(creates) + self._update(updates)
+        if self.index and documents:
+            from search.bulk import index_documents
+
+            index_documents(self.model, _search_plan(), documents, objects=lambda: self._objects(documents))
+        return len(creates), len(updates)
+
+    def _insert(self, creates):
+        if not creates:
+            return []
+        fields = self.format.fields
+        columns = ", ".join(self.connection.ops.quote_name(field.column) for field in fields)
+        placeholders = ", ".join(["%s"] * len(fields))
+        with self.connection.cursor() as cursor:
+            cursor.executemany(f"INSERT INTO {self.table} ({columns}) VALUES ({placeholders})",
+                               [row for _data, _texts, row in creates])
+        if not (self.index and self.publish):
+            return []
+        pks = self._ids_for([data["external_id"] for data, _t, _r in creates])
+        return [(pks[data["external_id"]], texts if texts is not None else self._analyse(data))
+                for data, texts, _row in creates]
+
+    def _ids_for(self, external_ids):
+        """``{编号: id}`` of the records that exist, in one query with one parameter (the ORM's
+        ``IN`` list costs more to build than the lookup itself at this volume)."""
+        if self.connection.vendor == "postgresql":
+            sql, param = f"SELECT external_id, id FROM {self.table} WHERE external_id = ANY(%s)", list(external_ids)
+        elif self.connection.vendor == "sqlite":
+            sql = f"SELECT external_id, id FROM {self.table} WHERE external_id IN (SELECT value FROM json_each(%s))"
+            param = json.dumps(list(external_ids))
+        else:
+            return dict(self.model.objects.filter(external_id__in=external_ids).values_list("external_id", "id"))
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, [param])
+            return dict(cursor.fetchall())
+
+    def _update(self, updates):
+        from memorials.models import fill_derived_values
+
+        if not updates:
+            return []
+        fields = [self.model._meta.get_field(name) for name in UPDATE_FIELDS]
+        assignments = ", ".join(f"{self.connection.ops.quote_name(field.column)} = %s" for field in fields)
+        rows, documents = [], []
+        for current, data, texts in updates:
+            values = {**current, **data}
+            if "native_place" in data:
+                values["native_province"] = values["native_city"] = values["native_county"] = ""
+            fill_derived_values(values)
+            if self.publish and not current["live"]:
+                values.update(live=True, has_unpublished_changes=False, last_published_at=self.now)
+                values["first_published_at"] = values.get("first_published_at") or self.now
+            values["updated_at"] = self.now
+            rows.append([self.format.prepare(field, values[field.attname]) for field in fields] + [current["id"]])
+            if values["live"] and self.index:
+                # The worker's analysis holds when the file gave every field that is searched.
+                texts = texts if texts is not None and self.complete_texts else self._analyse(values)
+                documents.append((values["id"], texts))
+        with self.connection.cursor() as cursor:
+            cursor.executemany(f"UPDATE {self.table} SET {assignments} WHERE id = %s", rows)
+        return documents
+
+    @staticmethod
+    def _analyse(values):
+        plan = _search_plan()
+        return plan.analyse(values) if plan is not None else ()
+
+    def _objects(self, documents):
+        """The indexed records as model instances, for search backends without a bulk path."""
+        return list(self.model.objects.filter(pk__in=[pk for pk, _texts in documents]))
 
 
-def _update_many(records):
-    """``UPDATE … WHERE id = %s`` through ``executemany``.
-
-    Django's ``bulk_update`` builds one ``CASE WHEN`` per column over the whole batch, which is
-    many times slower for the thirty columns of a record.
-    """
-    from django.db import connection
-
-    from memorials.models import MartyrRecord
-
-    now = timezone.now()
-    fields = [MartyrRecord._meta.get_field(name) for name in UPDATE_FIELDS]
-    assignments = ", ".join(f"{connection.ops.quote_name(field.column)} = %s" for field in fields)
-    sql = f"UPDATE {connection.ops.quote_name(MartyrRecord._meta.db_table)} SET {assignments} WHERE id = %s"
-    rows, memo = [], {}
-    for record in records:
-        record.updated_at = now
-        rows.append([_db_value(field, getattr(record, field.attname), connection, memo) for field in fields]
-                    + [record.pk])
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+UPDATE_FIELDS = [*(name if name != "facility" else "facility_id" for name in IMPORT_FIELDS), "live",
+                 "has_unpublished_changes", "first_published_at", "last_published_at", "updated_at"]
 
 
 def import_martyrs(source, filename=None, **options) -> ImportResult:

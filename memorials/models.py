@@ -16,10 +16,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, Page, RevisionMixin
+from wagtail.models import DraftStateMixin, Orderable, Page, RevisionMixin
 from wagtail.search import index
 
 from memorials.dates import PRECISION_CHOICES, format_partial_date
@@ -117,6 +119,33 @@ class MemorialFacility(index.Indexed, models.Model):
         return archive.url + archive.reverse_subpage("facility", args=[self.pk])
 
 
+#: The record fields that :func:`fill_derived_values` reads or sets.
+DERIVATION_FIELDS = (
+    "death_date", "death_place", "battle", "unit", "native_place", "native_province", "native_city",
+    "native_county", "death_decade", "war_period", "birth_date", "birth_precision", "enlistment_date",
+    "enlistment_precision", "death_precision",
+)
+
+
+def fill_derived_values(values):
+    """The browse fields (decade, period, parsed 籍贯) of a record given as a dict of field
+    values (see :data:`DERIVATION_FIELDS`); the importer derives them without model objects."""
+    death_date = values.get("death_date")
+    values["death_decade"] = death_date.year // 10 * 10 if death_date else None
+    values["war_period"] = war_period_for(death_date, values.get("death_place"), values.get("battle"), values.get("unit"))
+    if values.get("native_place") and not (
+        values.get("native_province") or values.get("native_city") or values.get("native_county")
+    ):
+        parsed = parse_native_place(values["native_place"])
+        values["native_province"], values["native_city"], values["native_county"] = (
+            parsed.province, parsed.city, parsed.county,
+        )
+    for field in ("birth", "enlistment", "death"):
+        if values.get(f"{field}_date") and not values.get(f"{field}_precision"):
+            values[f"{field}_precision"] = "day"
+    return values
+
+
 class MartyrRecordQuerySet(models.QuerySet):
     def published(self):
         # ``live IN (1)`` rather than ``live``: SQLite uses only an equality (or IN) term on
@@ -125,8 +154,12 @@ class MartyrRecordQuerySet(models.QuerySet):
         return self.filter(live__in=[True])
 
 
-class MartyrRecord(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
-    """One martyr, with the fields bureaus keep in their 英名录 sheets."""
+class MartyrRecord(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    """One martyr, with the fields bureaus keep in their 英名录 sheets.
+
+    A cluster (modelcluster): the gallery (:class:`MartyrRecordPhoto`) is edited in the same
+    form, kept in draft revisions and written when a revision is published.
+    """
 
     external_id = models.CharField(
         _("编号"), max_length=64, unique=True,
@@ -211,7 +244,11 @@ class MartyrRecord(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
         FieldPanel("certificate_number"),
         FieldPanel("biography"),
         FieldPanel("sources"),
-        FieldPanel("photo"),
+        FieldPanel("photo", help_text=_("遗像或证件照")),
+        InlinePanel(
+            "photos", heading=_("更多照片"), label=_("照片"),
+            help_text=_("墓碑、遗物、证书、旧照等；按顺序显示在档案页上"),
+        ),
     ]
 
     search_fields = [
@@ -246,6 +283,8 @@ class MartyrRecord(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
             models.Index(fields=["live", "battle", "id"], name="memorials_live_battle_id"),
             models.Index(fields=["live", "facility", "id"], name="memorials_live_facility_id"),
             models.Index(fields=["name"], name="memorials_name"),
+            # Staff look a record up by its 烈士证明书编号 in the admin.
+            models.Index(fields=["certificate_number"], name="memorials_certificate"),
             models.Index(
                 fields=["facility", "grave_section", "grave_row", "grave_number"], name="memorials_grave"
             ),
@@ -265,14 +304,10 @@ class MartyrRecord(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
 
     def fill_derived_fields(self):
         """Recompute the browse fields (decade, period, parsed 籍贯) from what was entered."""
-        self.death_decade = self.death_date.year // 10 * 10 if self.death_date else None
-        self.war_period = war_period_for(self.death_date, self.death_place, self.battle, self.unit)
-        if self.native_place and not (self.native_province or self.native_city or self.native_county):
-            parsed = parse_native_place(self.native_place)
-            self.native_province, self.native_city, self.native_county = parsed.province, parsed.city, parsed.county
-        for field in ("birth", "enlistment", "death"):
-            if getattr(self, f"{field}_date") and not getattr(self, f"{field}_precision"):
-                setattr(self, f"{field}_precision", "day")
+        values = {name: getattr(self, name) for name in DERIVATION_FIELDS}
+        fill_derived_values(values)
+        for name in DERIVATION_FIELDS:
+            setattr(self, name, values[name])
 
     def save(self, *args, **kwargs):
         self.fill_derived_fields()
@@ -321,6 +356,33 @@ class MartyrRecord(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
         if archive is None:
             return ""
         return archive.full_url + archive.reverse_subpage("record", args=[self.pk])
+
+
+class MartyrRecordPhoto(Orderable):
+    """One photo of a record's gallery (墓碑、遗物、证书、旧照…), besides the portrait."""
+
+    record = ParentalKey(MartyrRecord, verbose_name=_("烈士档案"), on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL, verbose_name=_("图片"), on_delete=models.CASCADE, related_name="+"
+    )
+    caption = models.CharField(_("说明"), max_length=255, help_text=_("例如：烈士墓碑，2019年摄"))
+    source = models.CharField(_("来源"), max_length=255, blank=True, help_text=_("例如：烈士亲属提供、某某档案馆"))
+
+    panels = [FieldPanel("image"), FieldPanel("caption"), FieldPanel("source")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("照片")
+        verbose_name_plural = _("照片")
+
+    def __str__(self):
+        return self.caption
+
+    @property
+    def alt_text(self):
+        """The image's own alt text, else the caption; empty for a decorative image."""
+        if self.image.is_decorative:
+            return ""
+        return self.image.alt_text.strip() or self.caption
 
 
 class MartyrCorrection(models.Model):

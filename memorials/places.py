@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 #: Provincial-level divisions, present and historical (热河, 察哈尔, 西康, 松江 … appear in
@@ -38,6 +39,7 @@ class NativePlace:
     county: str = ""
 
 
+@lru_cache(maxsize=65536)
 def parse_native_place(text: str) -> NativePlace:
     """``山东省济南市历城区`` → (山东省, 济南市, 历城区); ``四川中江`` → (四川省, "", 中江).
 

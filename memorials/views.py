@@ -6,9 +6,11 @@ Only published records (``live``) are ever shown.
 from __future__ import annotations
 
 import json
+import logging
 
 from django.contrib import messages
 from django.core.cache import cache
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -19,9 +21,11 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from memorials.forms import ArchiveFilterForm, CorrectionForm
-from memorials.models import FACILITY_CHOICES_CACHE_KEY, MartyrRecord, MemorialFacility
+from memorials.models import FACILITY_CHOICES_CACHE_KEY, MartyrRecord, MartyrRecordPhoto, MemorialFacility
 from memorials.pagination import approximate_count, keyset_paginate
 from memorials.qr import qr_png, qr_svg, qr_svg_inline
+
+logger = logging.getLogger(__name__)
 
 LIST_FIELDS = (
     "id", "name", "gender", "native_place", "death_date", "death_precision", "battle",
@@ -81,6 +85,44 @@ def _published_record(pk):
     return record
 
 
+def published_records_with_photos():
+    """Published records with their portrait, gallery and the images' renditions prefetched:
+    a fixed number of queries however many photos a record has (detail page and API)."""
+    photos = MartyrRecordPhoto.objects.select_related("image").prefetch_related("image__renditions")
+    return (
+        MartyrRecord.objects.published()
+        .select_related("facility", "photo")
+        .prefetch_related("photo__renditions", Prefetch("photos", queryset=photos))
+    )
+
+
+def _record_for_detail_page(pk):
+    record = published_records_with_photos().filter(pk=pk).first()
+    if record is None:
+        raise Http404(_("没有找到这条烈士档案"))
+    return record
+
+
+#: The rendition shared with search engines and API clients (JSON-LD ``image``, API URLs).
+SHARE_RENDITION = "width-800|format-jpeg"
+
+
+def record_images(record):
+    """The record's images, portrait first, then the gallery in the editors' order."""
+    images = [record.photo] if record.photo_id else []
+    return images + [photo.image for photo in record.photos.all()]
+
+
+def share_image_url(image, request):
+    """Absolute URL of the shared rendition; ``None`` when the original cannot be read (a
+    broken file must not take the page or the API response down)."""
+    try:
+        return request.build_absolute_uri(image.get_rendition(SHARE_RENDITION).url)
+    except Exception:  # noqa: BLE001
+        logger.exception("No rendition for image %s", image.pk)
+        return None
+
+
 def _iso_partial(value, precision):
     if value is None:
         return None
@@ -113,19 +155,21 @@ def person_json_ld(record, request):
         data["jobTitle"] = record.position
     if record.biography:
         data["description"] = Truncator(strip_tags(record.biography)).chars(300)
-    if record.photo_id:
-        data["image"] = request.build_absolute_uri(record.photo.get_rendition("width-800|format-jpeg").url)
+    images = [url for url in (share_image_url(image, request) for image in record_images(record)) if url]
+    if images:
+        data["image"] = images[0] if len(images) == 1 else images
     text = json.dumps(data, ensure_ascii=False)
     # Nothing inside the JSON may close the <script> element.
     return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def record_detail(request, page, pk):
-    record = _published_record(pk)
+    record = _record_for_detail_page(pk)
     context = _page_context(
         page,
         request,
         record=record,
+        photos=list(record.photos.all()),
         json_ld=person_json_ld(record, request),
         record_url=record.get_url(request),
         correction_url=page.url + page.reverse_subpage("correction", args=[record.pk]),

@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import time
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -60,7 +61,11 @@ STOP_WORDS = _load_stop_words()
 
 
 def get_tokenizer():
-    """The process-wide jieba tokenizer, built on first use with the domain dictionaries."""
+    """The process-wide jieba tokenizer, built on first use with the domain dictionaries.
+
+    Every ``SEARCH_DICTIONARY_CHECK_SECONDS`` it also picks up the words that staff added to or
+    removed from the 搜索词典 in another process (another web worker, the admin).
+    """
     global _tokenizer
     if _tokenizer is None:
         with _lock:
@@ -72,31 +77,97 @@ def get_tokenizer():
                 tokenizer = jieba.Tokenizer()
                 tokenizer.initialize()
                 tokenizer.load_userdict(str(DOMAIN_DICTIONARY))
-                for term in _staff_terms():
-                    tokenizer.add_word(term)
+                _apply_staff_terms(tokenizer, _staff_terms() or set())
                 _tokenizer = tokenizer
+    else:
+        check_dictionary()
     return _tokenizer
 
 
+def check_dictionary():
+    """Refresh the dictionary when this process last checked it long enough ago (cheap: a
+    clock reading; called before the cached analyses, which would not reach the tokenizer)."""
+    if _tokenizer is not None and time.monotonic() >= _next_check:
+        refresh_dictionary()
+
+
+#: The staff terms last read from the database, and those of them this process added to the
+#: tokenizer (a term jieba already knew is not added, so removing it from the 搜索词典 later
+#: does not take it out of jieba's own dictionary).
+_staff_seen: frozenset = frozenset()
+_staff_added: frozenset = frozenset()
+_next_check = 0.0
+
+
+def _check_interval():
+    from django.conf import settings
+
+    return getattr(settings, "SEARCH_DICTIONARY_CHECK_SECONDS", 30)
+
+
 def _staff_terms():
-    """Terms staff added in the admin; none while the table does not exist yet (migrations)."""
-    from django.db import DatabaseError
+    """The terms staff keep in the admin, normalised; ``None`` while the table does not exist
+    yet (migrations) or the database cannot answer."""
+    from django.db import DatabaseError, transaction
 
     try:
         from search.models import SearchTerm
 
-        return list(SearchTerm.objects.values_list("term", flat=True))
+        # A savepoint: a failed query must not break a transaction the caller has open.
+        with transaction.atomic():
+            terms = SearchTerm.objects.values_list("term", flat=True)
+            return {normalize(term).strip() for term in terms} - {""}
     except DatabaseError:
-        return []
+        return None
 
 
-def add_term(term):
-    """Teach the running tokenizer a new word (called when staff save a dictionary term)."""
-    term = normalize(term).strip()
-    if term and _tokenizer is not None:
-        _tokenizer.add_word(term)
-        _cached_index_tokens.cache_clear()
-        _cached_query_terms.cache_clear()
+def _apply_staff_terms(tokenizer, terms):
+    """Make the tokenizer's staff words exactly ``terms`` (add the new, drop the removed)."""
+    global _staff_seen, _staff_added, _next_check
+    added = set(_staff_added)
+    for term in _staff_seen - terms:
+        if term in added:
+            tokenizer.del_word(term)
+            added.discard(term)
+    for term in terms - _staff_seen:
+        if not tokenizer.FREQ.get(term):
+            tokenizer.add_word(term)
+            added.add(term)
+    changed = terms != _staff_seen
+    _staff_seen, _staff_added = frozenset(terms), frozenset(added)
+    interval = _check_interval()
+    _next_check = time.monotonic() + interval if interval is not None else float("inf")
+    return changed
+
+
+def refresh_dictionary():
+    """Bring this process's tokenizer up to date with the 搜索词典; ``True`` when it changed."""
+    global _next_check
+    interval = _check_interval()
+    _next_check = time.monotonic() + interval if interval is not None else float("inf")
+    if _tokenizer is None:
+        return False
+    terms = _staff_terms()
+    if terms is None:
+        return False
+    with _lock:
+        changed = _apply_staff_terms(_tokenizer, terms)
+    if changed:
+        clear_caches()
+    return changed
+
+
+def freeze_dictionary():
+    """Stop checking the database for dictionary changes (in worker processes of an import,
+    which must not use the parent's database connection)."""
+    global _next_check
+    get_tokenizer()
+    _next_check = float("inf")
+
+
+def clear_caches():
+    for cached in (_cached_index_tokens, _block_tokens, _cached_name_tokens, _cached_query_terms):
+        cached.cache_clear()
 
 
 def _get_converter():
@@ -127,12 +198,34 @@ def index_tokens(text: str) -> list[str]:
     """Tokens to store in the index for ``text`` (search mode: words and their sub-words)."""
     if not text:
         return []
+    check_dictionary()
     return list(_cached_index_tokens(str(text)))
 
 
-@lru_cache(maxsize=4096)
+#: jieba cuts a text block by block: a block is a run of Chinese characters, letters and
+#: digits (its ``re_han_default``), and what lies between blocks never joins a word. Analysing
+#: block by block, with a cache, gives the same tokens as analysing the whole text, and the
+#: blocks of a martyr list recur (places, units, battles, set phrases of the biographies).
+_BLOCK_RE = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)")
+#: Values longer than this are analysed block by block instead of cached whole.
+_WHOLE_VALUE_LIMIT = 24
+
+
+@lru_cache(maxsize=262144)
 def _cached_index_tokens(text):
-    return tuple(token for token in _search_mode(get_tokenizer(), normalize(text)) if _keep(token))
+    normalized = normalize(text)
+    if len(normalized) <= _WHOLE_VALUE_LIMIT:
+        return _block_tokens(normalized)
+    tokens = []
+    for block in _BLOCK_RE.split(normalized):
+        if block:
+            tokens.extend(_block_tokens(block))
+    return tuple(tokens)
+
+
+@lru_cache(maxsize=524288)
+def _block_tokens(block):
+    return tuple(token for token in _search_mode(get_tokenizer(), block) if _keep(token))
 
 
 def _search_mode(tokenizer, text):
@@ -171,6 +264,7 @@ def query_terms(query: str) -> list[QueryTerm]:
     if not query:
         return []
     text = normalize(str(query)[: MAX_QUERY_LENGTH * 4])[:MAX_QUERY_LENGTH]
+    check_dictionary()
     return list(_cached_query_terms(text))
 
 
@@ -224,24 +318,87 @@ def name_pinyin(name: str) -> list[str]:
     return list(_cached_name_pinyin(str(name or "")))
 
 
-@lru_cache(maxsize=16384)
-def _cached_name_pinyin(name):
+#: Surnames of two characters, read and split off before the given name.
+COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 端木 澹台 轩辕 呼延 独孤 南宫 "
+    "西门 申屠 公羊 太史 钟离 闻人 赫连 万俟 百里 东郭 拓跋 完颜 爱新觉罗".split()
+)
+#: Surnames whose reading differs from the character's commonest one (单 shan, 曾 zeng, …).
+SURNAME_READINGS = {
+    "单": "shan", "曾": "zeng", "解": "xie", "仇": "qiu", "区": "ou", "朴": "piao", "查": "zha", "盖": "ge",
+    "乐": "yue", "覃": "qin", "召": "shao", "缪": "miao", "宁": "ning", "种": "chong", "翟": "zhai",
+    "秘": "bi", "繁": "po", "員": "yun", "员": "yun", "尉迟": "yuchi", "长孙": "zhangsun", "万俟": "moqi",
+    "柏": "bai", "贲": "ben", "莘": "shen", "冼": "xian", "洗": "xian", "句": "gou", "谌": "chen", "黑": "he",
+    "藏": "zang", "折": "she", "那": "na", "过": "guo", "燕": "yan", "纪": "ji", "相": "xiang", "重": "chong",
+    "校": "xiao", "隗": "wei", "能": "nai", "阚": "kan", "蕃": "pi", "眭": "sui",
+}
+
+
+def split_name(hanzi: str) -> tuple[str, str]:
+    """``(surname, given name)`` of a Chinese name (欧阳海 → 欧阳, 海)."""
+    if len(hanzi) > 2 and hanzi[:2] in COMPOUND_SURNAMES:
+        return hanzi[:2], hanzi[2:]
+    if len(hanzi) > 4 and hanzi[:4] in COMPOUND_SURNAMES:
+        return hanzi[:4], hanzi[4:]
+    return hanzi[:1], hanzi[1:]
+
+
+@lru_cache(maxsize=131072)
+def _syllables(text, surname=False):
+    if surname and text in SURNAME_READINGS:
+        return (SURNAME_READINGS[text],)
     from pypinyin import Style, lazy_pinyin
 
+    return tuple(lazy_pinyin(text, style=Style.NORMAL, errors="ignore"))
+
+
+@lru_cache(maxsize=65536)
+def _cached_name_pinyin(name):
     name = normalize(name)
     hanzi = "".join(_CJK_RE.findall(name))
     if not hanzi or len(hanzi) > 8:
         return ()
-    syllables = lazy_pinyin(hanzi, style=Style.NORMAL, errors="ignore")
+    surname, given = split_name(hanzi)
+    # The surname and the given name are read apart (their pieces recur, the whole rarely).
+    surname_syllables = _syllables(surname, surname=True)
+    given_syllables = _syllables(given) if given else ()
+    syllables = surname_syllables + given_syllables
     if not syllables:
         return ()
     full = "".join(syllables)
     initials = "".join(syllable[0] for syllable in syllables)
     tokens = [full, initials]
-    if len(syllables) > 1:
+    if given_syllables:
         # The given name alone (jiguang), as people often search for it.
-        tokens.append("".join(syllables[1:]))
+        tokens.append("".join(given_syllables))
     return tuple(dict.fromkeys(tokens))
+
+
+#: A short Chinese name is indexed by every piece of it: however jieba happens to cut the
+#: name in a visitor's query (黄继光, 黄/继光, 黄继/光), each piece is in the index.
+SHORT_NAME_LENGTH = 4
+
+
+def name_tokens(name: str) -> list[str]:
+    """Index tokens for a person's name: the name's pieces (or its words) and its pinyin."""
+    check_dictionary()
+    return list(_cached_name_tokens(str(name or "")))
+
+
+@lru_cache(maxsize=16384)
+def _cached_name_tokens(name):
+    normalized = normalize(name).strip()
+    if 2 <= len(normalized) <= SHORT_NAME_LENGTH and all(_CJK_RE.match(ch) for ch in normalized):
+        pieces = [
+            normalized[start:end]
+            for size in range(len(normalized), 0, -1)
+            for start in range(len(normalized) - size + 1)
+            for end in (start + size,)
+        ]
+        tokens = [piece for piece in dict.fromkeys(pieces) if piece not in STOP_WORDS]
+    else:
+        tokens = [*_cached_index_tokens(name), *name_bigrams(name)]
+    return tuple(dict.fromkeys([*tokens, *_cached_name_pinyin(name)]))
 
 
 def looks_like_a_name(text: str) -> bool:

@@ -30,6 +30,14 @@ class SearchTerm(models.Model):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
+        # This process at once; the other processes within SEARCH_DICTIONARY_CHECK_SECONDS.
         from search import analysis
 
-        analysis.add_term(self.term)
+        analysis.refresh_dictionary()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        from search import analysis
+
+        analysis.refresh_dictionary()
+        return result

@@ -27,7 +27,7 @@ PER_PAGE = 10
 #: Deeper pages are not offered: people refine the query instead, and ranking stays cheap.
 MAX_PAGES = 50
 SNIPPET_LENGTH = 120
-COUNT_LIMIT = 10_000
+COUNT_LIMIT = 1_000
 FACET_LABELS = {"type": _("类别"), "region": _("地区"), "period": _("时期")}
 #: What a facet value may look like in a URL (anything longer is ignored).
 MAX_FILTER_LENGTH = 100
@@ -84,7 +84,7 @@ class SearchResults:
 
     @property
     def count_is_capped(self):
-        """The embedded index stops counting at 10,000 matches per content type."""
+        """The embedded index stops counting at 1,000 matches per content type."""
         return self.total > COUNT_LIMIT
 
     @property

@@ -14,3 +14,15 @@ class SiteShellConfig(AppConfig):
         from siteshell.groups import sync_staff_groups
 
         post_migrate.connect(sync_staff_groups, dispatch_uid="siteshell.sync_staff_groups")
+
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Page, PageViewRestriction, Site
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from siteshell.context_processors import forget_navigation
+
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(forget_navigation, dispatch_uid=f"siteshell.forget_navigation.{id(signal)}")
+        for sender in (Page, Site, PageViewRestriction):
+            post_save.connect(forget_navigation, sender=sender, dispatch_uid=f"siteshell.nav.save.{sender.__name__}")
+            post_delete.connect(forget_navigation, sender=sender, dispatch_uid=f"siteshell.nav.del.{sender.__name__}")

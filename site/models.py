@@ -92,8 +92,50 @@ class HomePage(Page):
         return context
 
 
+#: Site settings are read on every page; each process keeps them this long in the cache.
+SETTINGS_CACHE_SECONDS = 300
+
+
+class CachedSiteSetting(BaseSiteSetting):
+    """A site setting read from the cache (Redis in production) instead of the database on
+    every request; saving it in the admin replaces the cached copy at once."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def cache_key(cls, site_id):
+        return f"siteshell:setting:{cls._meta.label_lower}:{site_id}"
+
+    @classmethod
+    def for_site(cls, site):
+        from django.core.cache import cache
+
+        if site is None:
+            return super().for_site(site)
+        instance = cache.get(cls.cache_key(site.pk))
+        if instance is None:
+            instance = super().for_site(site)
+            cache.set(cls.cache_key(site.pk), instance, SETTINGS_CACHE_SECONDS)
+        return instance
+
+    def save(self, *args, **kwargs):
+        from django.core.cache import cache
+
+        super().save(*args, **kwargs)
+        cache.delete(self.cache_key(self.site_id))
+
+    def delete(self, *args, **kwargs):
+        from django.core.cache import cache
+
+        site_id = self.site_id
+        result = super().delete(*args, **kwargs)
+        cache.delete(self.cache_key(site_id))
+        return result
+
+
 @register_setting(icon="site")
-class BureauSettings(BaseSiteSetting):
+class BureauSettings(CachedSiteSetting):
     """The bureau that runs the site: its name and contact details for the footer."""
 
     bureau_name = models.CharField(_("单位名称"), max_length=100, default="退役军人事务局")
@@ -131,7 +173,7 @@ class BureauSettings(BaseSiteSetting):
 
 
 @register_setting(icon="view")
-class DisplaySettings(BaseSiteSetting):
+class DisplaySettings(CachedSiteSetting):
     """Site-wide display modes."""
 
     class MourningMode(models.TextChoices):

@@ -10,6 +10,7 @@ hook it *contributes* to the shell through a fixed set of methods, each with an 
 - :meth:`PluginConfig.search_documents` — models that the search service indexes;
 - :meth:`PluginConfig.api_router` — a django-ninja ``Router`` mounted under ``/api/<label>/``;
 - :meth:`PluginConfig.public_urls` — URL patterns outside the page tree (a search page, a feed);
+- :meth:`PluginConfig.sitemaps` — Django ``Sitemap`` sections listed in the ``/sitemap.xml`` index;
 - :meth:`PluginConfig.load_demo` — fills the site with demo content, idempotently;
 - :meth:`PluginConfig.staff_groups` — the staff groups and permissions the plugin needs.
 
@@ -146,6 +147,13 @@ class PluginConfig(AppConfig):
         """URL patterns served at the site root, outside the page tree."""
         return []
 
+    def sitemaps(self) -> dict[str, Any]:
+        """Django ``Sitemap`` classes (or instances) by name, for what lives outside the page
+        tree. The shell lists each one in the ``/sitemap.xml`` index as the section
+        ``<label>-<name>`` (``/sitemap-<label>-<name>.xml``). Subclasses of Wagtail's
+        ``wagtail.contrib.sitemaps.Sitemap`` are created for each request with the request."""
+        return {}
+
     def load_demo(self, context: DemoContext) -> None:
         return None
 
@@ -189,6 +197,20 @@ def search_documents() -> list[type]:
 
 def staff_groups() -> list[StaffGroup]:
     return _collect("staff_groups")
+
+
+def sitemaps() -> dict[str, Any]:
+    """Every enabled plugin's sitemap sections, named ``<label>-<name>``."""
+    sections = {}
+    for plugin in get_plugins():
+        try:
+            contributed = dict(plugin.sitemaps() or {})
+        except Exception:
+            logger.exception("Plugin %s failed in sitemaps()", plugin.label)
+            continue
+        for name, sitemap in contributed.items():
+            sections[f"{plugin.label}-{name}"] = sitemap
+    return sections
 
 
 # -- discovery (used by settings, before Django is set up) --------------------------------

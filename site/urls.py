@@ -4,17 +4,20 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from siteshell import views
 from siteshell.api import api
 from siteshell.plugins import get_plugins
+from siteshell.sitemaps import SITEMAPS, sitemap_section
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+         name="sitemap"),
+    path("sitemap-<str:section>.xml", sitemap_section, name="sitemap_section"),
     path("display/elder-mode/", views.elder_mode, name="elder_mode"),
     path("display/language/", views.visitor_language, name="visitor_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

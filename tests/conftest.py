@@ -1,9 +1,28 @@
 """Fixtures shared by every test: a site with a home page, staff users."""
 
+import itertools
+
 import pytest
 from wagtail.models import Collection, Locale, Page, Site
 
 from siteshell.models import BureauSettings, HomePage
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache_namespace():
+    """Each test sees an empty cache: site settings and navigation are cached across requests
+    (and the database rolls back between tests, the cache would not). A new key prefix rather
+    than ``cache.clear()``, which on a shared Redis would also empty other workers' caches."""
+    from django.core.cache import caches
+
+    cache = caches["default"]
+    original = cache.key_prefix
+    cache.key_prefix = f"{original}-t{next(_test_numbers)}"
+    yield
+    cache.key_prefix = original
+
+
+_test_numbers = itertools.count()
 
 
 def page_tree_root():

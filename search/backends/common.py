@@ -8,15 +8,17 @@ from search import analysis
 from search.documents import name_fields
 
 
-def analysed_value(obj, field, value):
-    """The index form of one field value: jieba tokens, plus pinyin when it holds a name."""
-    text = analysis.index_text(value)
-    if isinstance(field, (SearchField, AutocompleteField)) and field.field_name in name_fields(type(obj)):
+def analyse_value(model, field, value):
+    """The index form of one field value: jieba tokens; a person's name by all its pieces
+    plus its pinyin (see :func:`search.analysis.name_tokens`)."""
+    if isinstance(field, (SearchField, AutocompleteField)) and field.field_name in name_fields(model):
         if field.field_name != "title" or analysis.looks_like_a_name(value):
-            extra = analysis.name_pinyin(value) + analysis.name_bigrams(value)
-            if extra:
-                text = f"{text} {' '.join(extra)}"
-    return text
+            return " ".join(analysis.name_tokens(value))
+    return analysis.index_text(value)
+
+
+def analysed_value(obj, field, value):
+    return analyse_value(type(obj), field, value)
 
 
 def has_terms(query):
@@ -62,6 +64,32 @@ def match_expression(query_string, quote, and_, or_, operator="and", prefix_last
         # Suggestions: 黄继 is cut into 黄 and 继, but it is also the start of the token 黄继光.
         expression = f"({quote(whole, True)}{or_}({expression}))"
     return expression
+
+
+#: How long a process trusts its average title length (for the title norms of bulk writes).
+TITLE_AVERAGE_SECONDS = 600
+_title_averages = {}
+
+
+def title_length_average(index):
+    """The average length of the indexed titles, as the stock ``_refresh_title_norms`` computes
+    it, cached per database for :data:`TITLE_AVERAGE_SECONDS` (it scans the whole index)."""
+    import time
+
+    from django.db.models import Avg
+    from django.db.models.functions import Length
+
+    alias = index.write_connection.alias
+    cached = _title_averages.get(alias)
+    if cached is None or cached[1] < time.monotonic():
+        average = (
+            index.entries.annotate(title_length=Length("title"))
+            .filter(title_length__gt=0)
+            .aggregate(Avg("title_length"))["title_length__avg"]
+        )
+        cached = (average, time.monotonic() + TITLE_AVERAGE_SECONDS)
+        _title_averages[alias] = cached
+    return cached[0]
 
 
 class AnalysingIndexerMixin:

@@ -14,10 +14,17 @@ from django.db.models import Case, FloatField, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.sql import InsertQuery
 from modelsearch.backends.database.postgres import postgres as stock
+from modelsearch.backends.database.postgres.weights import get_weight
 from modelsearch.query import And, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from search.backends.common import AnalysingIndexerMixin, CappedCountMixin, has_terms, match_expression
+from search.backends.common import (
+    AnalysingIndexerMixin,
+    CappedCountMixin,
+    has_terms,
+    match_expression,
+    title_length_average,
+)
 
 
 def _quote(token, prefix=False):
@@ -76,6 +83,50 @@ class ChinesePostgresIndex(stock.PostgresIndex):
         if not self.defer_title_norms:
             self._refresh_title_norms()
 
+    def add_documents(self, model, plan, documents):
+        """Index ``(pk, texts)`` documents analysed by :class:`search.bulk.BulkPlan`.
+
+        The vectors are built as the stock indexer builds them (one weighted ``to_tsvector``
+        per field, concatenated), in one ``executemany`` upsert per batch, with each title's
+        norm computed at once from the average title length.
+        """
+        content_type_pk = get_content_type_pk(model)
+        average = title_length_average(self)
+        config, autocomplete_config = self.backend.config, self.backend.autocomplete_config
+
+        def vector(fields, config):
+            # One weighted vector per field (the weight from the field's boost), as the stock
+            # indexer builds them; the config and the text are parameters.
+            return " || ".join(
+                f"setweight(to_tsvector(%s::regconfig, %s), '{get_weight(getattr(field, 'boost', None))}')"
+                for field, _text in fields
+            ) or "''::tsvector"
+
+        title_fields, autocomplete_fields, body_fields = plan.parts([""] * len(plan.fields))
+        autocomplete_fields = [(None, text) for _field, text in autocomplete_fields]  # weight D
+        sql = (
+            f"INSERT INTO {stock.IndexEntry._meta.db_table} "
+            "(content_type_id, object_id, title, autocomplete, body, title_norm, title_text, body_text) "
+            f"VALUES (%s, %s, {vector(title_fields, config)}, {vector(autocomplete_fields, autocomplete_config)}, "
+            f"{vector(body_fields, config)}, %s, %s, %s) "
+            "ON CONFLICT (content_type_id, object_id) DO UPDATE SET title = EXCLUDED.title, "
+            "autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body, title_norm = EXCLUDED.title_norm, "
+            "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text"
+        )
+        rows = []
+        for pk, texts in documents:
+            title, autocomplete, body = plan.parts(texts)
+            title_text = " ".join(text.strip() for _field, text in title if text.strip())
+            params = [content_type_pk, str(pk)]
+            for part, part_config in ((title, config), (autocomplete, autocomplete_config), (body, config)):
+                for _field, text in part:
+                    params.extend((part_config, text))
+            norm = average / len(title_text) if title_text and average else 1.0
+            body_text = " ".join(text.strip() for _field, text in body if text.strip())
+            rows.append((*params, norm, title_text, body_text))
+        with self.write_connection.cursor() as cursor:
+            cursor.executemany(sql, rows)
+
 
 class ChineseQueryMixin:
     def build_tsquery_content(self, query, config=None, invert=False):
@@ -116,7 +167,7 @@ class RankedSearchMixin:
     """
 
     RANK_LIMIT = 10_000
-    COUNT_LIMIT = 10_000
+    COUNT_LIMIT = 1_000
     MAX_WINDOW = 25_600
     #: Matches the GIN index created by migration 0002.
     VECTOR_SQL = '(e."title" || e."body")'

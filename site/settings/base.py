@@ -182,6 +182,9 @@ if ELASTICSEARCH_URL:
         # "auto" adds pinyin sub-fields when the analysis-pinyin plugin is installed.
         "PINYIN": env_str("ELASTICSEARCH_PINYIN", "auto"),
     }
+# Each process re-reads the staff dictionary (搜索词典) at most this often, so a word added in
+# the admin reaches every web worker; ``None`` turns the check off.
+SEARCH_DICTIONARY_CHECK_SECONDS = env_int("SEARCH_DICTIONARY_CHECK_SECONDS", 30)
 
 # -- passwords ------------------------------------------------------------------------------
 
@@ -283,6 +286,14 @@ WAGTAILEMBEDS_FINDERS = [
 #: Seconds a shared cache may keep an anonymous read-only API response.
 API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
 NINJA_PAGINATION_PER_PAGE = 20
+
+# -- background tasks -----------------------------------------------------------------------
+
+# Wagtail (reference index, image focal points, file clean-up) and the plugins (the martyr
+# list import) enqueue work through django_tasks. The immediate backend runs a task in the
+# process that enqueues it: right for a laptop and the tests. Production settings can name a
+# queued backend with a worker (see production.py and README.md).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # -- security defaults (production tightens further) ----------------------------------------
 

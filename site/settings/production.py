@@ -3,8 +3,8 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from siteshell.settings.base import *  # noqa: F403
-from siteshell.settings.base import SECRET_KEY
-from siteshell.settings.env import env_bool, env_int
+from siteshell.settings.base import INSTALLED_APPS, SECRET_KEY
+from siteshell.settings.env import env_bool, env_int, env_str
 
 DEBUG = False
 if len(SECRET_KEY) < 50:
@@ -20,3 +20,16 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
+
+# -- background tasks -----------------------------------------------------------------------
+# Tasks are queued in the database (django-tasks-db, app django_tasks_db) for
+# `manage.py db_worker` to run, so a long import never runs inside a web request.
+# TASKS_BACKEND=immediate runs them in the web worker instead (a small site without a worker).
+TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
+if TASKS_BACKEND == "database":
+    INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+elif TASKS_BACKEND == "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    raise ImproperlyConfigured("TASKS_BACKEND must be 'database' (django-tasks-db) or 'immediate'")

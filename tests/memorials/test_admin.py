@@ -20,10 +20,13 @@ ROWS = [
 ]
 
 
-def upload(admin_client, data, name="名录.csv", publish=False):
+def upload(admin_client, data, name="名录.csv", publish=False, follow=True):
+    # The check runs as a task (the immediate backend in tests); the upload redirects to the
+    # job's status page.
     return admin_client.post(
         "/admin/memorials/import/",
         {"file": _file(data, name), "publish": "on" if publish else ""},
+        follow=follow,
     )
 
 

@@ -18,8 +18,10 @@ class Command(BaseCommand):
         parser.add_argument("--errors", help="错误文件的保存路径（默认：原文件名.errors.csv/.xlsx）")
         parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help="每批提交的行数")
         parser.add_argument("--no-progress", action="store_true", help="不显示进度条")
+        parser.add_argument("--workers", type=int, default=None,
+                            help="清洗和分词的并行进程数（默认按文件大小和CPU数自动选择；0 为不并行）")
 
-    def handle(self, *args, file, dry_run, publish, errors, batch_size, no_progress, **options):
+    def handle(self, *args, file, dry_run, publish, errors, batch_size, no_progress, workers, **options):
         path = Path(file)
         if not path.exists():
             raise CommandError(f"找不到文件：{path}")
@@ -28,7 +30,7 @@ class Command(BaseCommand):
                         desc="导入" if not dry_run else "检查")
         try:
             importer = MartyrImporter(path, path.name, publish=publish, dry_run=dry_run, batch_size=batch_size,
-                                      progress=progress)
+                                      progress=progress, workers=workers)
             result = importer.run()
         except ImportFileError as error:
             raise CommandError(str(error)) from error
