@@ -1,8 +1,10 @@
 """Benchmark of the martyr archive at national scale (英名录, about 1.86 million records).
 
-Fills a separate database with generated records (fast, raw ``executemany``), then prints:
-the import rate of ``import_martyrs`` (with search indexing), and server-side timings of the
-archive list, a deep page, filtered pages and detail pages through Django's test ``Client``.
+Fills a separate database with generated records (bench/martyr_data.py) through the importer
+itself, with search indexing, and prints its rate; then the rate of a province's list imported
+into the full archive (new rows, then the same rows again as updates), and server-side timings
+of the archive list, a deep page, filtered pages and detail pages through Django's test
+``Client``. The filled database also serves ``bench/search_speed.py``.
 
     nice -n 10 env SITE_PLUGINS=memorials python bench/memorials_bench.py --rows 2000000
     # PostgreSQL (the database is reused between runs):
@@ -16,10 +18,9 @@ second run only measures.
 from __future__ import annotations
 
 import argparse
-import csv
-import datetime
 import os
 import random
+import resource
 import statistics
 import sys
 import tempfile
@@ -28,6 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("SITE_PLUGINS", "memorials")
 os.environ.setdefault("DATABASE_URL", "sqlite:////tmp/memorials_bench.sqlite3")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "siteshell.settings.test")
@@ -37,19 +39,13 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.utils import timezone  # noqa: E402
 
 from memorials.models import MartyrArchivePage, MartyrRecord, MemorialFacility  # noqa: E402
-from memorials.periods import war_period_for  # noqa: E402
 from memorials.places import PROVINCE_NAMES  # noqa: E402
 
-SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎"
-GIVEN = "德富贵明国华建军兴志文玉福长春海山林成生永秀英兰桂荣贤忠良义宝金田光辉有才占元"
-BATTLES = ["台儿庄战役", "百团大战", "平型关战斗", "孟良崮战役", "淮海战役", "辽沈战役", "平津战役", "渡江战役",
-           "济南战役", "长津湖战役", "上甘岭战役", "第五次战役", "金城战役", "剿匪作战", "边境防御作战"]
-
+import martyr_data  # noqa: E402  (bench/martyr_data.py)
 
 def percentile(values, q):
     ordered = sorted(values)
@@ -81,106 +77,49 @@ def setup_site():
     return archive
 
 
-def generated_rows(start, count, facility_ids, rng):
-    """Rows as tuples in the order of :data:`COLUMNS` below."""
-    now = timezone.now()
-    for n in range(start, start + count):
-        year = rng.choice((rng.randint(1927, 1953), rng.randint(1937, 1949), rng.randint(1950, 1990)))
-        precision = rng.choice(("year", "month", "day"))
-        death = datetime.date(year, rng.randint(1, 12) if precision != "year" else 1,
-                              rng.randint(1, 28) if precision == "day" else 1)
-        province = PROVINCE_NAMES[rng.randrange(34)]
-        battle = rng.choice(BATTLES)
-        place = "朝鲜" if battle in ("长津湖战役", "上甘岭战役", "第五次战役", "金城战役") else ""
-        yield (
-            f"BENCH-{n:08d}", rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN), "male", "汉族",
-            datetime.date(year - 20, 1, 1), "year", f"{province}某县", province, "", "某县", None, "",
-            "某部", "战士", death, precision, death.year // 10 * 10, war_period_for(death, place, battle),
-            place, battle, "", rng.choice(facility_ids) if rng.random() < 0.5 else None, "", "", "", "", "", "",
-            True, False, now, now, now, now, False,
-        )
-
-
-COLUMNS = [
-    "external_id", "name", "gender", "ethnicity", "birth_date", "birth_precision", "native_place",
-    "native_province", "native_city", "native_county", "enlistment_date", "enlistment_precision", "unit",
-    "position", "death_date", "death_precision", "death_decade", "war_period", "death_place", "battle",
-    "burial_place", "facility_id", "grave_section", "grave_row", "grave_number", "certificate_number",
-    "biography", "sources", "live", "has_unpublished_changes", "first_published_at", "last_published_at",
-    "created_at", "updated_at", "expired",
-]
-
-
-def fill(target):
-    have = MartyrRecord.objects.count()
-    if have >= target:
-        print(f"已有 {have:,} 条记录，跳过生成")
-        return
-    facility_ids = list(MemorialFacility.objects.values_list("id", flat=True))
-    table = MartyrRecord._meta.db_table
-    quoted = ", ".join(connection.ops.quote_name(c) for c in COLUMNS)
-    placeholders = ", ".join(["%s"] * len(COLUMNS))
-    sql = f"INSERT INTO {table} ({quoted}) VALUES ({placeholders})"
-    rng = random.Random(have)
-    initial = have
-    started = time.perf_counter()
-    # Loading is several times faster without the secondary indexes; they are built after.
-    indexes = MartyrRecord._meta.indexes
-    with connection.cursor() as cursor:
-        for index in indexes:
-            cursor.execute(f"DROP INDEX IF EXISTS {connection.ops.quote_name(index.name)}")
-    batch = 50_000
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute("PRAGMA synchronous=OFF")
-    while have < target:
-        count = min(batch, target - have)
-        rows = generated_rows(have, count, facility_ids, rng)
-        with transaction.atomic(), connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                # COPY is an order of magnitude faster than INSERT on PostgreSQL.
-                with cursor.cursor.copy(f"COPY {table} ({quoted}) FROM STDIN") as copy:
-                    for row in rows:
-                        copy.write_row(row)
-            else:
-                cursor.executemany(sql, list(rows))
-        have += count
-        rate = (have - initial) / (time.perf_counter() - started)
-        print(f"\r生成 {have:,}/{target:,}（{rate:,.0f} 行/秒）", end="", file=sys.stderr, flush=True)
-    print(file=sys.stderr)
-    index_started = time.perf_counter()
-    with connection.schema_editor() as editor:
-        for index in indexes:
-            editor.add_index(MartyrRecord, index)
-    print(f"建立 {len(indexes)} 个索引用时 {time.perf_counter() - index_started:.0f} 秒")
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-    print(f"生成 {target - initial:,} 条用时 {time.perf_counter() - started:.0f} 秒（含建索引）")
-
-
-def measure_import(rows):
+def fill(target, workers):
+    """Import generated rows until the archive holds ``target`` records, through the importer
+    itself (``import_martyrs --publish``: cleaning, search indexing, batches) and report its rate."""
     from memorials.importer import MartyrImporter
 
-    rng = random.Random(7)
-    stamp = int(time.time())
+    have = MartyrRecord.objects.count()
+    if have >= target:
+        print(f"已有 {have:,} 条记录，跳过导入")
+        return
+    facilities = list(MemorialFacility.objects.values_list("name", flat=True))
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "import.csv"
-        with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["编号", "姓名", "性别", "民族", "出生年月", "籍贯", "生前单位", "职务", "牺牲年月",
-                             "牺牲地点", "战役", "安葬地", "墓位", "生平事迹"])
-            for n in range(rows):
-                year = rng.randint(1930, 1953)
-                writer.writerow([f"IMP-{stamp}-{n}", rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN),
-                                 "男", "汉族", f"{year - 20}年", f"{rng.choice(PROVINCE_NAMES)}某县", "某部", "战士",
-                                 f"{year}.{rng.randint(1, 12)}", "朝鲜", rng.choice(BATTLES), "第1烈士陵园",
-                                 f"A区{rng.randint(1, 30)}排{rng.randint(1, 50)}号", "在战斗中英勇牺牲。"])
-        for index in (True, False):
+        path = Path(folder) / "national.csv"
+        started = time.perf_counter()
+        martyr_data.write_csv(path, target - have, seed=have, prefix=f"GEN{have}", facilities=facilities)
+        print(f"生成 {target - have:,} 行 CSV 用时 {time.perf_counter() - started:.0f} 秒")
+        for label, rows in (("导入", target - have),):
+            cpu = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
             started = time.perf_counter()
-            result = MartyrImporter(path, path.name, publish=True, index=index).run()
+            result = MartyrImporter(path, path.name, publish=True, index=True, workers=workers).run()
             elapsed = time.perf_counter() - started
-            label = "含搜索索引" if index else "不含搜索索引（重新导入=按编号更新）"
-            print(f"导入 {rows:,} 行 CSV，{label}：{rows / elapsed:,.0f} 行/秒"
+            after = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+            parent = after[0].ru_utime + after[0].ru_stime - cpu[0].ru_utime - cpu[0].ru_stime
+            children = after[1].ru_utime + after[1].ru_stime - cpu[1].ru_utime - cpu[1].ru_stime
+            print(f"{label} {rows:,} 行（含搜索索引，发布）：{result.created / elapsed:,.0f} 行/秒，用时 {elapsed:.0f} 秒；"
+                  f"CPU：写库进程 {parent:.0f} 秒，清洗/分词进程 {children:.0f} 秒；错误 {len(result.errors)}")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def measure_import(rows, workers):
+    """Importing a province's list into the national archive: new records, then the same
+    file again (every row an update by 编号)."""
+    from memorials.importer import MartyrImporter
+
+    facilities = list(MemorialFacility.objects.values_list("name", flat=True))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "province.csv"
+        martyr_data.write_csv(path, rows, seed=int(time.time()), prefix=f"IMP{int(time.time())}", facilities=facilities)
+        for label in ("新增（含搜索索引）", "重新导入=按编号更新（含搜索索引）"):
+            started = time.perf_counter()
+            result = MartyrImporter(path, path.name, publish=True, index=True, workers=workers).run()
+            elapsed = time.perf_counter() - started
+            print(f"导入 {rows:,} 行到 {MartyrRecord.objects.count():,} 条的档案，{label}：{rows / elapsed:,.0f} 行/秒"
                   f"（新增 {result.created:,}，更新 {result.updated:,}，错误 {len(result.errors)}）")
 
 
@@ -239,12 +178,15 @@ def main():
     parser.add_argument("--rows", type=int, default=2_000_000, help="记录总数（默认 200 万）")
     parser.add_argument("--import-rows", type=int, default=20_000, help="导入速度测试的行数")
     parser.add_argument("--repeat", type=int, default=100, help="每个页面请求次数")
+    parser.add_argument("--workers", type=int, default=None, help="导入的清洗/分词进程数（默认自动）")
+    parser.add_argument("--skip-import", action="store_true", help="不测导入速度，只测页面")
     args = parser.parse_args()
     print(f"数据库：{connection.vendor} {connection.settings_dict['NAME']}")
     archive = setup_site()
-    fill(args.rows)
+    fill(args.rows, args.workers)
     print(f"记录数：{MartyrRecord.objects.count():,}")
-    measure_import(args.import_rows)
+    if not args.skip_import:
+        measure_import(args.import_rows, args.workers)
     measure_pages(archive, args.repeat)
 
 
