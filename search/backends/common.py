@@ -117,6 +117,31 @@ class AnalysingIndexerMixin:
         return {}
 
 
+class MatchProbeMixin:
+    """``has_more_matches_than()`` for the ranked compilers: the raw matches are counted once
+    per compiler, up to the largest limit asked about (a page asks about ``RANK_LIMIT`` and
+    ``COUNT_LIMIT``, and every probe evaluates the whole match again)."""
+
+    def _probe_source(self, config):
+        """``(key, "FROM … WHERE <match>", params)`` or ``None`` when nothing can match."""
+        raise NotImplementedError
+
+    def has_more_matches_than(self, config, number):
+        from django.db import connections
+
+        source = self._probe_source(config)
+        if source is None:
+            return False
+        key, from_sql, params = source
+        probe = getattr(self, "_match_probe", None)
+        if probe is None or probe[0] != key or (probe[1] >= probe[2] and number >= probe[2]):
+            limit = max(number, self.RANK_LIMIT, self.COUNT_LIMIT) + 1
+            with connections[self.queryset.db].cursor() as cursor:
+                cursor.execute(f"SELECT count(*) FROM (SELECT 1 {from_sql} LIMIT %s) AS probe", [*params, limit])
+                probe = self._match_probe = (key, cursor.fetchone()[0], limit)
+        return probe[1] > number
+
+
 class CappedCountMixin:
     """Search results whose count stops just above the compiler's ``COUNT_LIMIT``.
 

@@ -21,6 +21,7 @@ from modelsearch.utils import get_content_type_pk, get_descendants_content_types
 from search.backends.common import (
     AnalysingIndexerMixin,
     CappedCountMixin,
+    MatchProbeMixin,
     has_terms,
     match_expression,
     title_length_average,
@@ -155,7 +156,7 @@ class ChineseQueryMixin:
         return super().search(config, start, stop, score_field=score_field, backend=backend)
 
 
-class RankedSearchMixin:
+class RankedSearchMixin(MatchProbeMixin):
     """Ranks plain-text queries in one query on the index table, like the SQLite backend.
 
     The stock compiler joins every indexed object to its index entry through a text/integer
@@ -166,7 +167,9 @@ class RankedSearchMixin:
     ``COUNT_LIMIT``.
     """
 
-    RANK_LIMIT = 10_000
+    #: Lower than SQLite's: GIN gives no "first N matches" cheaply, so a common term is found
+    #: scanning the newest entries backwards, and ranking more matches costs more.
+    RANK_LIMIT = 2_000
     COUNT_LIMIT = 1_000
     MAX_WINDOW = 25_600
     #: Matches the GIN index created by migration 0002.
@@ -212,14 +215,12 @@ class RankedSearchMixin:
             params = [*params, limit]
         return self.queryset.filter(pk__in=RawSQL(sql, params))
 
-    def has_more_matches_than(self, config, number):
+    def _probe_source(self, config):
         parts = self._parts(config)
         if parts is None:
-            return False
-        from_sql, params, _text = parts
-        with connections[self.queryset.db].cursor() as cursor:
-            cursor.execute(f"SELECT 1 {from_sql} LIMIT 1 OFFSET %s", [*params, number])
-            return cursor.fetchone() is not None
+            return None
+        from_sql, params, text = parts
+        return text, from_sql, params
 
     def _ranked(self, config, needed):
         from_sql, params, text = self._parts(config)

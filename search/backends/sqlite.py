@@ -22,6 +22,7 @@ from modelsearch.utils import get_content_type_pk, get_descendants_content_types
 from search.backends.common import (
     AnalysingIndexerMixin,
     CappedCountMixin,
+    MatchProbeMixin,
     has_terms,
     match_expression,
     title_length_average,
@@ -184,7 +185,7 @@ class ChineseQueryMixin:
         return super().search(config, start, stop, score_field=score_field)
 
 
-class RankedSearchMixin:
+class RankedSearchMixin(MatchProbeMixin):
     """Ranks inside one FTS5 query instead of once per matching row.
 
     The stock compiler annotates every matching row with a correlated subquery that runs the
@@ -251,22 +252,12 @@ class RankedSearchMixin:
             params.append(limit)
         return self.queryset.filter(pk__in=RawSQL(sql, params))
 
-    def has_more_matches_than(self, config, number):
-        """Whether the FTS match alone has more than ``number`` entries. The matches are
-        counted once per compiler, up to the largest limit asked about, since a page asks
-        about both ``RANK_LIMIT`` and ``COUNT_LIMIT`` and each probe evaluates the MATCH."""
+    def _probe_source(self, config):
         parts = self._match_parts(config)
         if parts is None:
-            return False
-        probe = getattr(self, "_match_probe", None)
-        if probe is None or probe[0] != parts[0] or (probe[1] >= probe[2] and number >= probe[2]):
-            limit = max(number, self.RANK_LIMIT, self.COUNT_LIMIT) + 1
-            fts = stock.SQLiteFTSIndexEntry._meta.db_table
-            with connections[self.queryset.db].cursor() as cursor:
-                cursor.execute(f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH %s LIMIT %s)",
-                               [parts[0], limit])
-                probe = self._match_probe = (parts[0], cursor.fetchone()[0], limit)
-        return probe[1] > number
+            return None
+        fts = stock.SQLiteFTSIndexEntry._meta.db_table
+        return parts[0], f"FROM {fts} WHERE {fts} MATCH %s", [parts[0]]
 
     def _ranked(self, config, match, content_types, needed):
         fts = stock.SQLiteFTSIndexEntry._meta.db_table
