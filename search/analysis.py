@@ -181,13 +181,7 @@ def _get_converter():
 
 def normalize(text: str) -> str:
     """Half-width, simplified, lower-case text without control characters."""
-    if not text:
-        return ""
-    text = unicodedata.normalize("NFKC", str(text))
-    text = _CONTROL_RE.sub(" ", text)
-    if _CJK_RE.search(text):
-        text = _get_converter().convert(text)
-    return text.lower()
+    return to_simplified(text).lower()
 
 
 def _keep(token: str) -> bool:

@@ -17,10 +17,6 @@ def analyse_value(model, field, value):
     return analysis.index_text(value)
 
 
-def analysed_value(obj, field, value):
-    return analyse_value(type(obj), field, value)
-
-
 def has_terms(query):
     """Whether a Wagtail search query holds at least one searchable word after analysis."""
     from modelsearch.query import MatchAll, Phrase, PlainText
@@ -108,7 +104,7 @@ class AnalysingIndexerMixin:
         key = (id(obj), id(field))
         if key not in self._analysed:
             self._analysed[key] = [
-                (*item[:-1], analysed_value(obj, item[0], item[-1])) for item in super().prepare_field(obj, field)
+                (*item[:-1], analyse_value(type(obj), item[0], item[-1])) for item in super().prepare_field(obj, field)
             ]
         yield from self._analysed[key]
 
