@@ -2,6 +2,7 @@
 an ARIA 1.2 combobox for the keyboard, mouse and touch, announced through a polite live region."""
 
 import json
+from datetime import datetime, timedelta, timezone
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -43,9 +44,15 @@ def suggest_queries(page):
 
 
 def home_with_fake_clock(open_page):
-    """The home page with its timers under the test's control, its header box and the queries sent."""
+    """The home page with its timers under the test's control, its header box and the queries sent.
+
+    ``clock.install()`` alone keeps the fake clock ticking with real time, so on a busy machine a
+    debounce timer could fire between two steps of a test; paused, time moves only by ``run_for``.
+    """
     page = open_page("/")
-    page.clock.install()
+    start = datetime(2026, 4, 4, 8, 0, tzinfo=timezone.utc)
+    page.clock.install(time=start)
+    page.clock.pause_at(start + timedelta(seconds=1))
     return page, header_box(page), suggest_queries(page)
 
 
