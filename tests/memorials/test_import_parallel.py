@@ -115,3 +115,39 @@ def test_reimport_of_a_complete_file_reindexes_from_the_workers_analysis(write_f
     backend = get_search_backend()
     assert [r.external_id for r in backend.search("坚守坑道", MartyrRecord.objects.published())] == ["P-0000"]
     assert not list(backend.search("第0位烈士", MartyrRecord.objects.published()))
+
+
+def test_an_import_leaves_the_database_connection_and_collector_as_it_found_them(write_file, monkeypatch):
+    import gc
+
+    from django.db import connection
+
+    def pragmas():
+        if connection.vendor != "sqlite":
+            return None
+        with connection.cursor() as cursor:
+            return {name: cursor.execute(f"PRAGMA {name}").fetchone()[0] for name in importer.SQLITE_BULK_PRAGMAS}
+
+    seen = []
+    original_write = importer.MartyrImporter._write
+
+    def write_and_look(self, batch, last_row):
+        seen.append((gc.isenabled(), pragmas()))
+        return original_write(self, batch, last_row)
+
+    monkeypatch.setattr(importer.MartyrImporter, "_write", write_and_look)
+    before = pragmas()
+    assert import_martyrs(write_file("list.csv", csv_bytes(rows(12))), publish=True, workers=0).created == 12
+    collecting, during = seen[0]
+    assert collecting is False and gc.isenabled()
+    assert pragmas() == before
+    if connection.vendor == "sqlite":
+        assert during == importer.SQLITE_BULK_PRAGMAS != before
+
+
+def test_the_importing_process_keeps_a_cpu_for_itself(write_file, monkeypatch):
+    monkeypatch.setattr(importer, "PARALLEL_THRESHOLD", 10)
+    path = write_file("list.csv", csv_bytes(rows(20)))
+    for cpus, expected in [(1, 0), (2, 1), (4, 3), (16, 4)]:
+        monkeypatch.setattr(importer.os, "cpu_count", lambda cpus=cpus: cpus)
+        assert importer.MartyrImporter(path, "list.csv", publish=True)._worker_count() == expected
