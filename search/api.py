@@ -18,7 +18,7 @@ class HitOut(Schema):
 class FacetValueOut(Schema):
     value: str
     label: str
-    count: int
+    count: int | None = Field(description="结果数；sampled 为 true 时为 null")
     selected: bool
 
 
@@ -26,6 +26,7 @@ class FacetOut(Schema):
     name: str
     label: str
     values: list[FacetValueOut]
+    sampled: bool = Field(False, description="结果超过一千条时只按前 2,000 条匹配统计：列出出现的值，不给数量")
 
 
 class SearchOut(Schema):
@@ -70,7 +71,8 @@ def build_router():
                 for hit in results.hits
             ],
             "facets": [
-                {"name": facet.name, "label": facet.label, "values": [vars(value) for value in facet.values]}
+                {"name": facet.name, "label": facet.label, "values": [vars(value) for value in facet.values],
+                 "sampled": facet.sampled}
                 for facet in results.facets
             ],
         }

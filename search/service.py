@@ -28,6 +28,8 @@ PER_PAGE = 10
 MAX_PAGES = 50
 SNIPPET_LENGTH = 120
 COUNT_LIMIT = 1_000
+#: Above COUNT_LIMIT matches, region and period facets are taken from this many matches.
+FACET_SAMPLE = 2_000
 FACET_LABELS = {"type": _("类别"), "region": _("地区"), "period": _("时期")}
 #: What a facet value may look like in a URL (anything longer is ignored).
 MAX_FILTER_LENGTH = 100
@@ -53,7 +55,7 @@ class Hit:
 class FacetValue:
     value: str
     label: str
-    count: int
+    count: int | None  # None: the facet was counted on a sample of the matches
     selected: bool = False
 
 
@@ -62,6 +64,9 @@ class Facet:
     name: str
     label: str
     values: list[FacetValue] = field(default_factory=list)
+    #: Counted among the first FACET_SAMPLE matches only (a term found in a million records):
+    #: the values are those found there, most frequent first, without counts.
+    sampled: bool = False
 
 
 @dataclass
@@ -202,18 +207,31 @@ def embedded_search(query, *, filters, page=1, per_page=PER_PAGE, request=None) 
     hits = [_hit(obj, query, score, request) for score, _order, obj in candidates[(page - 1) * per_page : depth]]
 
     facets = [_type_facet(type_counts, filters.get("type", ""))]
+    samples = {}  # model → the sampled matches' keys, shared by its facets
     for name in documents.FACETS:
-        counts, labels = {}, {}
-        for model, queryset, _results, _count in selected:
+        counts, labels, sampled = {}, {}, False
+        for model, queryset, _results, count in selected:
             field_name = documents.facet_fields(model).get(name)
             if not field_name:
                 continue
             matched = backend.search(query, queryset, order_by_relevance=False)
-            get_queryset = getattr(matched, "get_queryset", None)
-            if get_queryset is None:
-                continue
+            facet_queryset = None
+            if count > COUNT_LIMIT and hasattr(matched, "sample_queryset"):
+                # Counting a common term's million matches by region costs seconds: the
+                # facets come from a sample, matched once for all of them.
+                if model not in samples:
+                    sample = matched.sample_queryset(FACET_SAMPLE)
+                    samples[model] = None if sample is None else list(sample.values_list("pk", flat=True))
+                if samples[model] is not None:
+                    facet_queryset = queryset.filter(pk__in=samples[model])
+                    sampled = True
+            if facet_queryset is None:
+                get_queryset = getattr(matched, "get_queryset", None)
+                if get_queryset is None:
+                    continue
+                facet_queryset = get_queryset()
             rows = (
-                get_queryset()
+                facet_queryset
                 .order_by()
                 .values(field_name)
                 .annotate(n=Count("pk"))
@@ -224,7 +242,7 @@ def embedded_search(query, *, filters, page=1, per_page=PER_PAGE, request=None) 
                 if value not in (None, ""):
                     counts[str(value)] = counts.get(str(value), 0) + row["n"]
                     labels.setdefault(str(value), documents.facet_label(model, name, value))
-        facets.append(_facet(name, counts, filters.get(name, ""), labels))
+        facets.append(_facet(name, counts, filters.get(name, ""), labels, sampled))
     return SearchResults(
         query=query,
         hits=hits,
@@ -248,9 +266,10 @@ def _type_facet(type_counts, selected):
     )
 
 
-def _facet(name, counts, selected, labels):
+def _facet(name, counts, selected, labels, sampled=False):
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:20]
-    return Facet(name, str(FACET_LABELS[name]), [FacetValue(v, labels.get(v, v), n, v == selected) for v, n in ordered])
+    values = [FacetValue(v, labels.get(v, v), None if sampled else n, v == selected) for v, n in ordered]
+    return Facet(name, str(FACET_LABELS[name]), values, sampled=sampled)
 
 
 def _hit(obj, query, score, request):

@@ -150,8 +150,19 @@ class CappedCountMixin:
         config = compiler.get_config(self.backend)
         if not has_terms(compiler.query) or compiler.matched_queryset(config) is None:
             return super()._do_count()
+        if getattr(compiler, "exact_count_is_cheap", lambda config: False)(config):
+            return compiler.matched_queryset(config).count()
         if compiler.has_more_matches_than(config, compiler.COUNT_LIMIT):
             sample = compiler.matched_queryset(config, limit=2 * compiler.COUNT_LIMIT).count()
             if sample > compiler.COUNT_LIMIT:
                 return compiler.COUNT_LIMIT + 1
         return compiler.matched_queryset(config).count()
+
+    def sample_queryset(self, limit):
+        """The caller's queryset narrowed to the first ``limit`` raw matches in index order
+        (not by relevance), e.g. for the facet counts of a term found in a million records;
+        ``None`` when this search cannot be sampled (no terms, or the stock path)."""
+        compiler = self.query_compiler
+        if not has_terms(compiler.query):
+            return None
+        return compiler.matched_queryset(compiler.get_config(self.backend), limit=limit)

@@ -232,24 +232,57 @@ class RankedSearchMixin(MatchProbeMixin):
             return 'CAST(e."object_id" AS INTEGER)'
         return 'e."object_id"'
 
-    def _from_sql(self, content_types):
+    #: Content types with at most this many index entries (facilities, pages) are searched
+    #: from their entries, each checked against the MATCH by its rowid: led by the FTS table,
+    #: a word found in a million martyr records would be joined a million times to find none.
+    SMALL_TYPE_ENTRIES = 5_000
+
+    def _is_small(self, content_types):
+        small = getattr(self, "_small_types", None)
+        if small is None or small[0] != content_types:
+            entries = stock.IndexEntry._meta.db_table
+            placeholders = ", ".join(["%s"] * len(content_types))
+            with connections[self.queryset.db].cursor() as cursor:
+                cursor.execute(
+                    f'SELECT count(*) FROM (SELECT 1 FROM {entries} WHERE "content_type_id" IN ({placeholders}) LIMIT %s)',
+                    [*content_types, self.SMALL_TYPE_ENTRIES + 1],
+                )
+                small = self._small_types = (content_types, cursor.fetchone()[0] <= self.SMALL_TYPE_ENTRIES)
+        return small[1]
+
+    def exact_count_is_cheap(self, config):
+        """A small content type is counted exactly from its entries, without the probe of
+        all the matches (which a common word makes as slow as the count it would spare)."""
+        parts = self._match_parts(config)
+        return parts is not None and self._is_small(parts[1])
+
+    def _from_sql(self, match, content_types, ranked=False):
+        """``(FROM … WHERE …, params)`` of the matches among the entries of ``content_types``.
+
+        bm25() (``ranked``) needs the FTS table in the lead: from the entries, FTS5 would
+        compute each term's document frequency again for every entry.
+        """
         fts, entries = stock.SQLiteFTSIndexEntry._meta.db_table, stock.IndexEntry._meta.db_table
         placeholders = ", ".join(["%s"] * len(content_types))
+        if not ranked and self._is_small(content_types):
+            return (
+                f'FROM {entries} e CROSS JOIN {fts} ON {fts}."rowid" = e."id" '
+                f'WHERE e."content_type_id" IN ({placeholders}) AND {fts} MATCH %s'
+            ), [*content_types, match]
         return (
             # CROSS JOIN keeps the FTS table in the lead: driven from the entries, SQLite would
             # evaluate the MATCH once per entry of the content type.
             f'FROM {fts} CROSS JOIN {entries} e ON e."id" = {fts}."rowid" '
             f'WHERE {fts} MATCH %s AND e."content_type_id" IN ({placeholders})'
-        )
+        ), [match, *content_types]
 
     def matched_queryset(self, config, limit=None):
         """The caller's queryset narrowed to the matches (among the first ``limit`` ones)."""
         parts = self._match_parts(config)
         if parts is None:
             return None
-        match, content_types = parts
-        sql = f"SELECT {self._object_id_sql()} {self._from_sql(content_types)}"
-        params = [match, *content_types]
+        from_sql, params = self._from_sql(*parts)
+        sql = f"SELECT {self._object_id_sql()} {from_sql}"
         if limit is not None:
             sql = f"SELECT * FROM ({sql} LIMIT %s)"
             params.append(limit)
@@ -265,16 +298,20 @@ class RankedSearchMixin(MatchProbeMixin):
     def _ranked(self, config, match, content_types, needed):
         fts = stock.SQLiteFTSIndexEntry._meta.db_table
         if self.has_more_matches_than(config, self.RANK_LIMIT):
-            sql = f"SELECT {self._object_id_sql()}, 0.0 {self._from_sql(content_types)} ORDER BY {fts}.rowid DESC LIMIT %s"
+            from_sql, params = self._from_sql(match, content_types)
+            # Newest first, read backwards from whichever table leads (the same key in both).
+            newest = 'e."id"' if self._is_small(content_types) else f"{fts}.rowid"
+            sql = f"SELECT {self._object_id_sql()}, 0.0 {from_sql} ORDER BY {newest} DESC LIMIT %s"
         else:
+            from_sql, params = self._from_sql(match, content_types, ranked=True)
             sql = (
                 f"SELECT {self._object_id_sql()}, bm25({fts}, {self.COLUMN_WEIGHTS}) AS score "
-                f"{self._from_sql(content_types)} ORDER BY score, 1 DESC LIMIT %s"
+                f"{from_sql} ORDER BY score, 1 DESC LIMIT %s"
             )
         window = max(needed * 2, 100)
         with connections[self.queryset.db].cursor() as cursor:
             while True:
-                cursor.execute(sql, [match, *content_types, window])
+                cursor.execute(sql, [*params, window])
                 rows = cursor.fetchall()
                 allowed = set(self.queryset.filter(pk__in=[pk for pk, _score in rows]).values_list("pk", flat=True))
                 kept = [(pk, score) for pk, score in rows if pk in allowed]

@@ -18,3 +18,36 @@ def test_search_offers_the_native_province_as_a_region_facet(client, archive, ma
     regions = client.get("/api/search/", {"q": "杨根思", "region": "江苏省"}).json()
     assert [item["title"] for item in regions["results"]] == ["杨根思"]
     assert client.get("/api/search/", {"q": "杨根思", "region": "四川省"}).json()["results"] == []
+
+
+def test_a_word_in_very_many_records_lists_the_regions_found_without_counts(client, archive, make_record, monkeypatch):
+    """Counting a common word's million matches by region would take seconds: above the count
+    limit the facets come from a sample of the matches and show no numbers."""
+    import importlib
+
+    from wagtail.search.backends import get_search_backend
+
+    from search import service
+
+    compiler = importlib.import_module(type(get_search_backend()).__module__).RankedSearchMixin
+    for n, province in enumerate(["四川省", "四川省", "江苏省", "山东省"]):
+        make_record(name=f"王{n}", battle="上甘岭战役", native_province=province)
+    exact = client.get("/api/search/", {"q": "上甘岭"}).json()
+    regions = {facet["name"]: facet for facet in exact["facets"]}["region"]
+    assert not regions["sampled"]
+    assert [(value["label"], value["count"]) for value in regions["values"]] == [("四川省", 2), ("山东省", 1), ("江苏省", 1)]
+
+    monkeypatch.setattr(service, "COUNT_LIMIT", 2)
+    monkeypatch.setattr(compiler, "COUNT_LIMIT", 2)
+    monkeypatch.setattr(service, "FACET_SAMPLE", 3)
+    sampled = client.get("/api/search/", {"q": "上甘岭"}).json()
+    regions = {facet["name"]: facet for facet in sampled["facets"]}["region"]
+    assert regions["sampled"]
+    assert all(value["count"] is None for value in regions["values"])
+    assert {value["label"] for value in regions["values"]} < {"四川省", "江苏省", "山东省"}  # three matches of four
+    page = client.get("/search/", {"q": "上甘岭"}).content.decode()
+    assert "结果很多，这里列出其中常见的几项" in page
+    assert "search-facet__count\">(" not in page.split('aria-label="筛选结果"')[1].split("</section>")[1]
+    # A region chosen from the sample still filters the whole result.
+    chosen = client.get("/api/search/", {"q": "上甘岭", "region": "四川省"}).json()
+    assert sorted(item["title"] for item in chosen["results"]) == ["王0", "王1"]

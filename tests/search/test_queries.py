@@ -244,3 +244,29 @@ def test_very_common_terms_are_counted_up_to_a_limit(stories, monkeypatch):
     assert len(list(results[:10])) == 2  # newest first instead of bm25, still every match
     page = service.search("退役军人")
     assert page.total == 2
+
+
+@pytest.mark.parametrize("rank_limit", [10_000, 1])
+def test_a_small_content_type_is_searched_from_its_entries_with_the_same_results(stories, monkeypatch, rank_limit):
+    """A few pages beside two million martyr records: their matches are read from their own
+    index entries, not from every match of a common word; the answers do not change."""
+    import importlib
+
+    from tests.sampleplugin.models import SampleStoryPage
+
+    compiler = importlib.import_module(type(get_search_backend()).__module__).RankedSearchMixin
+    if not hasattr(compiler, "SMALL_TYPE_ENTRIES"):
+        pytest.skip("the PostgreSQL index filters by content type in the same table")
+    monkeypatch.setattr(compiler, "RANK_LIMIT", rank_limit)
+
+    def answers():
+        out = []
+        for query in ["退役军人", "烈士", "黄继光", "hjg", "上甘岭 英雄", "没有这个词"]:
+            results = SampleStoryPage.objects.live().search(query)
+            out.append((query, results.count(), [page.title for page in results[:10]]))
+        return out
+
+    from_entries = answers()
+    monkeypatch.setattr(compiler, "SMALL_TYPE_ENTRIES", 0)  # every type led by the FTS table
+    assert answers() == from_entries
+    assert from_entries[0][1] == 2 and from_entries[-1][1] == 0
