@@ -1,6 +1,9 @@
 """What the embedded backends share: Chinese analysis of indexed values and of queries."""
 
+import hashlib
 from functools import cached_property
+
+from django.core.cache import cache
 
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 
@@ -113,10 +116,23 @@ class AnalysingIndexerMixin:
         return {}
 
 
+#: How long the raw match count of a query, and a "more than COUNT_LIMIT" count, are shared
+#: between requests and processes. The first only chooses between relevance and newest-first
+#: and whether a count may stop early, never a number shown; the second does not go stale in
+#: minutes. A common word costs tens of milliseconds to probe or count at two million records,
+#: and common words are the ones asked again and again. Exact counts are never cached.
+PROBE_SECONDS = 300
+
+
+def _cache_key(prefix, alias, sql, params):
+    return prefix + hashlib.sha256(repr((alias, sql, list(params))).encode()).hexdigest()
+
+
 class MatchProbeMixin:
     """``has_more_matches_than()`` for the ranked compilers: the raw matches are counted once
     per compiler, up to the largest limit asked about (a page asks about ``RANK_LIMIT`` and
-    ``COUNT_LIMIT``, and every probe evaluates the whole match again)."""
+    ``COUNT_LIMIT``, and every probe evaluates the whole match again), and the count is kept
+    in the cache for :data:`PROBE_SECONDS`."""
 
     def _probe_source(self, config):
         """``(key, "FROM … WHERE <match>", params)`` or ``None`` when nothing can match."""
@@ -132,9 +148,15 @@ class MatchProbeMixin:
         probe = getattr(self, "_match_probe", None)
         if probe is None or probe[0] != key or (probe[1] >= probe[2] and number >= probe[2]):
             limit = max(number, self.RANK_LIMIT, self.COUNT_LIMIT) + 1
-            with connections[self.queryset.db].cursor() as cursor:
-                cursor.execute(f"SELECT count(*) FROM (SELECT 1 {from_sql} LIMIT %s) AS probe", [*params, limit])
-                probe = self._match_probe = (key, cursor.fetchone()[0], limit)
+            sql = f"SELECT count(*) FROM (SELECT 1 {from_sql} LIMIT %s) AS probe"
+            cache_key = _cache_key("search:probe:", self.queryset.db, sql, [*params, limit])
+            found = cache.get(cache_key)
+            if found is None:
+                with connections[self.queryset.db].cursor() as cursor:
+                    cursor.execute(sql, [*params, limit])
+                    found = cursor.fetchone()[0]
+                cache.set(cache_key, found, PROBE_SECONDS)
+            probe = self._match_probe = (key, found, limit)
         return probe[1] > number
 
 
@@ -153,8 +175,10 @@ class CappedCountMixin:
         if getattr(compiler, "exact_count_is_cheap", lambda config: False)(config):
             return compiler.matched_queryset(config).count()
         if compiler.has_more_matches_than(config, compiler.COUNT_LIMIT):
-            sample = compiler.matched_queryset(config, limit=2 * compiler.COUNT_LIMIT).count()
-            if sample > compiler.COUNT_LIMIT:
+            sample = compiler.matched_queryset(config, limit=2 * compiler.COUNT_LIMIT)
+            cache_key = _cache_key("search:capped:", sample.db, *sample.query.sql_with_params())
+            if cache.get(cache_key) or sample.count() > compiler.COUNT_LIMIT:
+                cache.set(cache_key, True, PROBE_SECONDS)
                 return compiler.COUNT_LIMIT + 1
         return compiler.matched_queryset(config).count()
 

@@ -270,3 +270,48 @@ def test_a_small_content_type_is_searched_from_its_entries_with_the_same_results
     monkeypatch.setattr(compiler, "SMALL_TYPE_ENTRIES", 0)  # every type led by the FTS table
     assert answers() == from_entries
     assert from_entries[0][1] == 2 and from_entries[-1][1] == 0
+
+
+def test_the_raw_match_count_is_shared_between_searches_and_never_makes_a_count_wrong(stories, publish_story):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.sampleplugin.models import SampleStoryPage
+
+    def search():
+        with CaptureQueriesContext(connection) as queries:
+            results = SampleStoryPage.objects.live().search("退役军人")
+            answer = results.count(), {page.title for page in results[:10]}
+        return answer, sum("AS probe" in query["sql"] for query in queries.captured_queries)
+
+    first, probes = search()
+    assert first == (2, {"为烈士寻亲活动启动", "优待证集中发放"}) and probes == 1
+    assert search() == (first, 0)  # the next visitor's search reuses the probe
+    publish_story("退役军人之家挂牌", summary="退役军人服务站")
+    (count, found), probes = search()
+    assert probes == 0 and count == 3 and "退役军人之家挂牌" in found  # the count itself is always fresh
+
+
+def test_more_than_the_limit_is_remembered_but_an_exact_count_never(stories, publish_story, monkeypatch):
+    import importlib
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.sampleplugin.models import SampleStoryPage
+
+    compiler = importlib.import_module(type(get_search_backend()).__module__).RankedSearchMixin
+    monkeypatch.setattr(compiler, "COUNT_LIMIT", 1)
+    if hasattr(compiler, "SMALL_TYPE_ENTRIES"):
+        monkeypatch.setattr(compiler, "SMALL_TYPE_ENTRIES", 0)  # as for two million records
+
+    def count(query):
+        with CaptureQueriesContext(connection) as queries:
+            answer = SampleStoryPage.objects.live().search(query).count()
+        return answer, sum('AS "__count"' in q["sql"] for q in queries.captured_queries)
+
+    assert count("退役军人") == (2, 1)  # "more than one", counted once
+    assert count("退役军人") == (2, 0)  # then remembered
+    assert count("黄继光") == (1, 1)
+    publish_story("黄继光连", summary="英雄黄继光生前所在连队")
+    assert count("黄继光")[0] == 2  # exact counts are always fresh
