@@ -784,6 +784,7 @@ class _BatchWriter:
         if not updates:
             return []
         fields = [self.model._meta.get_field(name) for name in UPDATE_FIELDS]
+        compared = [(i, field) for i, field in enumerate(fields) if field.attname != "updated_at"]
         assignments = ", ".join(f"{self.connection.ops.quote_name(field.column)} = %s" for field in fields)
         rows, documents = [], []
         for current, data, texts in updates:
@@ -795,13 +796,19 @@ class _BatchWriter:
                 values.update(live=True, has_unpublished_changes=False, last_published_at=self.now)
                 values["first_published_at"] = values.get("first_published_at") or self.now
             values["updated_at"] = self.now
-            rows.append([self.format.prepare(field, values[field.attname]) for field in fields] + [current["id"]])
+            row = [self.format.prepare(field, values[field.attname]) for field in fields]
+            if all(row[i] == self.format.prepare(field, current[field.attname]) for i, field in compared):
+                # The file says what the record says (the usual re-import of a whole list with
+                # a few corrections): nothing to write, nothing to index again.
+                continue
+            rows.append(row + [current["id"]])
             if values["live"] and self.index:
                 # The worker's analysis holds when the file gave every field that is searched.
                 texts = texts if texts is not None and self.complete_texts else self._analyse(values)
                 documents.append((values["id"], texts))
-        with self.connection.cursor() as cursor:
-            cursor.executemany(f"UPDATE {self.table} SET {assignments} WHERE id = %s", rows)
+        if rows:
+            with self.connection.cursor() as cursor:
+                cursor.executemany(f"UPDATE {self.table} SET {assignments} WHERE id = %s", rows)
         return documents
 
     @staticmethod

@@ -151,3 +151,23 @@ def test_the_importing_process_keeps_a_cpu_for_itself(write_file, monkeypatch):
     for cpus, expected in [(1, 0), (2, 1), (4, 3), (16, 4)]:
         monkeypatch.setattr(importer.os, "cpu_count", lambda cpus=cpus: cpus)
         assert importer.MartyrImporter(path, "list.csv", publish=True)._worker_count() == expected
+
+
+def test_reimporting_the_same_list_rewrites_only_the_rows_that_changed(write_file):
+    body = rows(12)
+    import_martyrs(write_file("list.csv", csv_bytes(body)), publish=True, workers=0)
+    written = dict(MartyrRecord.objects.values_list("external_id", "updated_at"))
+    entries = {entry.object_id: entry.pk for entry in IndexEntry.objects.all()}
+
+    again = import_martyrs(write_file("again.csv", csv_bytes(body)), publish=True, workers=0)
+    assert (again.created, again.updated, again.errors) == (0, 12, [])
+    assert dict(MartyrRecord.objects.values_list("external_id", "updated_at")) == written
+    assert {entry.object_id: entry.pk for entry in IndexEntry.objects.all()} == entries
+
+    body[3][1] = "王德富贵"
+    corrected = import_martyrs(write_file("corrected.csv", csv_bytes(body)), publish=True, workers=0)
+    assert (corrected.created, corrected.updated) == (0, 12)
+    now = dict(MartyrRecord.objects.values_list("external_id", "updated_at"))
+    assert [key for key in now if now[key] != written[key]] == ["P-0002"]
+    found = get_search_backend().search("王德富贵", MartyrRecord.objects.published())
+    assert [record.external_id for record in found] == ["P-0002"]
