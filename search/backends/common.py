@@ -159,6 +159,16 @@ class MatchProbeMixin:
             probe = self._match_probe = (key, found, limit)
         return probe[1] > number
 
+    #: Set by the count when more than ``COUNT_LIMIT`` results pass the caller's filters.
+    count_is_capped = False
+
+    def prefers_newest(self, config):
+        """Whether results come newest first instead of by relevance: above ``RANK_LIMIT`` raw
+        matches, or once the page's own count found more than ``COUNT_LIMIT`` (then the page
+        asks to refine the query, and ranking a thousand records that all hold every word of
+        it costs more than the order is worth)."""
+        return self.count_is_capped or self.has_more_matches_than(config, self.RANK_LIMIT)
+
 
 class CappedCountMixin:
     """Search results whose count stops just above the compiler's ``COUNT_LIMIT``.
@@ -174,13 +184,18 @@ class CappedCountMixin:
             return super()._do_count()
         if getattr(compiler, "exact_count_is_cheap", lambda config: False)(config):
             return compiler.matched_queryset(config).count()
-        if compiler.has_more_matches_than(config, compiler.COUNT_LIMIT):
-            sample = compiler.matched_queryset(config, limit=2 * compiler.COUNT_LIMIT)
-            cache_key = _cache_key("search:capped:", sample.db, *sample.query.sql_with_params())
-            if cache.get(cache_key) or sample.count() > compiler.COUNT_LIMIT:
-                cache.set(cache_key, True, PROBE_SECONDS)
-                return compiler.COUNT_LIMIT + 1
-        return compiler.matched_queryset(config).count()
+        # Among the first matches first: a common word is then counted in one pass.
+        limit = 2 * compiler.COUNT_LIMIT
+        sample = compiler.matched_queryset(config, limit=limit)
+        cache_key = _cache_key("search:capped:", sample.db, *sample.query.sql_with_params())
+        counted = None if cache.get(cache_key) else sample.count()
+        if counted is None or counted > compiler.COUNT_LIMIT:
+            cache.set(cache_key, True, PROBE_SECONDS)
+            compiler.count_is_capped = True
+            return compiler.COUNT_LIMIT + 1
+        if not compiler.has_more_matches_than(config, limit):
+            return counted  # the sample held every match
+        return compiler.matched_queryset(config).count()  # the filters dropped most of them
 
     def sample_queryset(self, limit):
         """The caller's queryset narrowed to the first ``limit`` raw matches in index order

@@ -228,7 +228,7 @@ class RankedSearchMixin(MatchProbeMixin):
 
     def _ranked(self, config, needed):
         from_sql, params, text = self._parts(config)
-        if self.has_more_matches_than(config, self.RANK_LIMIT):
+        if self.prefers_newest(config):
             sql = f'SELECT {self._object_id_sql()}, 0.0 {from_sql} ORDER BY e."id" DESC LIMIT %s'
             query_params = params
         else:

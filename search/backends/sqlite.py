@@ -297,7 +297,7 @@ class RankedSearchMixin(MatchProbeMixin):
 
     def _ranked(self, config, match, content_types, needed):
         fts = stock.SQLiteFTSIndexEntry._meta.db_table
-        if self.has_more_matches_than(config, self.RANK_LIMIT):
+        if self.prefers_newest(config):
             from_sql, params = self._from_sql(match, content_types)
             # Newest first, read backwards from whichever table leads (the same key in both).
             newest = 'e."id"' if self._is_small(content_types) else f"{fts}.rowid"

@@ -315,3 +315,33 @@ def test_more_than_the_limit_is_remembered_but_an_exact_count_never(stories, pub
     assert count("黄继光") == (1, 1)
     publish_story("黄继光连", summary="英雄黄继光生前所在连队")
     assert count("黄继光")[0] == 2  # exact counts are always fresh
+
+
+def test_once_more_than_the_limit_is_counted_results_come_newest_first_without_ranking(stories, monkeypatch):
+    import importlib
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.sampleplugin.models import SampleStoryPage
+
+    compiler = importlib.import_module(type(get_search_backend()).__module__).RankedSearchMixin
+    monkeypatch.setattr(compiler, "COUNT_LIMIT", 1)
+    if hasattr(compiler, "SMALL_TYPE_ENTRIES"):
+        monkeypatch.setattr(compiler, "SMALL_TYPE_ENTRIES", 0)  # as for two million records
+
+    def first_page(count_first):
+        results = SampleStoryPage.objects.live().search("退役军人")
+        if count_first:
+            assert results.count() == 2  # "more than one"
+        with CaptureQueriesContext(connection) as queries:
+            pages = list(results[:10])
+        ranked = any("bm25(" in q["sql"] or "ts_rank(" in q["sql"] for q in queries.captured_queries)
+        return [page.title for page in pages], ranked
+
+    by_relevance, ranked = first_page(count_first=False)
+    assert ranked and sorted(by_relevance) == ["为烈士寻亲活动启动", "优待证集中发放"]
+    newest, ranked = first_page(count_first=True)
+    assert not ranked
+    latest = SampleStoryPage.objects.live().filter(title__in=by_relevance).order_by("-pk")
+    assert newest == [page.title for page in latest]
