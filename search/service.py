@@ -58,6 +58,13 @@ class FacetValue:
     count: int | None  # None: the facet was counted on a sample of the matches
     selected: bool = False
 
+    @property
+    def count_text(self):
+        """The count as the page shows it: above the count limit, “1000+”."""
+        if self.count is None:
+            return ""
+        return f"{COUNT_LIMIT}+" if self.count > COUNT_LIMIT else str(self.count)
+
 
 @dataclass
 class Facet:

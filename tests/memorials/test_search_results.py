@@ -47,6 +47,7 @@ def test_a_word_in_very_many_records_lists_the_regions_found_without_counts(clie
     assert {value["label"] for value in regions["values"]} < {"四川省", "江苏省", "山东省"}  # three matches of four
     page = client.get("/search/", {"q": "上甘岭"}).content.decode()
     assert "结果很多，这里列出其中常见的几项" in page
+    assert '烈士档案 <span class="search-facet__count">(2+)</span>' in page  # not the capped count itself
     assert "search-facet__count\">(" not in page.split('aria-label="筛选结果"')[1].split("</section>")[1]
     # A region chosen from the sample still filters the whole result.
     chosen = client.get("/api/search/", {"q": "上甘岭", "region": "四川省"}).json()
