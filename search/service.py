@@ -217,22 +217,22 @@ def embedded_search(query, *, filters, page=1, per_page=PER_PAGE, request=None) 
     samples = {}  # model → the sampled matches' keys, shared by its facets
     for name in documents.FACETS:
         counts, labels, sampled = {}, {}, False
-        for model, queryset, _results, count in selected:
+        for model, queryset, results, count in selected:
             field_name = documents.facet_fields(model).get(name)
             if not field_name:
                 continue
-            matched = backend.search(query, queryset, order_by_relevance=False)
             facet_queryset = None
-            if count > COUNT_LIMIT and hasattr(matched, "sample_queryset"):
+            if count > COUNT_LIMIT and hasattr(results, "sample_queryset"):
                 # Counting a common term's million matches by region costs seconds: the
                 # facets come from a sample, matched once for all of them.
                 if model not in samples:
-                    sample = matched.sample_queryset(FACET_SAMPLE)
+                    sample = results.sample_queryset(FACET_SAMPLE)
                     samples[model] = None if sample is None else list(sample.values_list("pk", flat=True))
                 if samples[model] is not None:
                     facet_queryset = queryset.filter(pk__in=samples[model])
                     sampled = True
             if facet_queryset is None:
+                matched = backend.search(query, queryset, order_by_relevance=False)
                 get_queryset = getattr(matched, "get_queryset", None)
                 if get_queryset is None:
                     continue

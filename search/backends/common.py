@@ -91,6 +91,22 @@ def title_length_average(index):
     return cached[0]
 
 
+def title_norms(index):
+    """``norm(title)`` for a batch of bulk-indexed documents, as the stock
+    ``_refresh_title_norms`` computes it; the average title length is looked up only when a
+    document has a title (it scans the whole index, and a martyr record has none)."""
+    average = []
+
+    def norm(title):
+        if not title:
+            return 1.0
+        if not average:
+            average.append(title_length_average(index))
+        return average[0] / len(title) if average[0] else 1.0
+
+    return norm
+
+
 class AnalysingIndexerMixin:
     """An object indexer that stores analysed tokens instead of raw field values.
 
@@ -162,6 +178,11 @@ class MatchProbeMixin:
     #: Set by the count when more than ``COUNT_LIMIT`` results pass the caller's filters.
     count_is_capped = False
 
+    def exact_count_is_cheap(self, config):
+        """Whether an exact count costs less than the probe and the capped count it would
+        spare (a backend says so for content types it reads from their own entries)."""
+        return False
+
     def prefers_newest(self, config):
         """Whether results come newest first instead of by relevance: above ``RANK_LIMIT`` raw
         matches, or once the page's own count found more than ``COUNT_LIMIT`` (then the page
@@ -182,7 +203,7 @@ class CappedCountMixin:
         config = compiler.get_config(self.backend)
         if not has_terms(compiler.query) or compiler.matched_queryset(config) is None:
             return super()._do_count()
-        if getattr(compiler, "exact_count_is_cheap", lambda config: False)(config):
+        if compiler.exact_count_is_cheap(config):
             return compiler.matched_queryset(config).count()
         # Among the first matches first: a common word is then counted in one pass.
         limit = 2 * compiler.COUNT_LIMIT

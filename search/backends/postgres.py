@@ -24,7 +24,7 @@ from search.backends.common import (
     MatchProbeMixin,
     has_terms,
     match_expression,
-    title_length_average,
+    title_norms,
 )
 
 
@@ -92,7 +92,7 @@ class ChinesePostgresIndex(stock.PostgresIndex):
         norm computed at once from the average title length.
         """
         content_type_pk = get_content_type_pk(model)
-        average = None
+        norm = title_norms(self)
         config, autocomplete_config = self.backend.config, self.backend.autocomplete_config
 
         def vector(fields, config):
@@ -122,13 +122,8 @@ class ChinesePostgresIndex(stock.PostgresIndex):
             for part, part_config in ((title, config), (autocomplete, autocomplete_config), (body, config)):
                 for _field, text in part:
                     params.extend((part_config, text))
-            norm = 1.0
-            if title_text:
-                # Only then: the average scans the whole index (a martyr record has no title).
-                average = title_length_average(self) if average is None else average
-                norm = average / len(title_text) if average else 1.0
             body_text = " ".join(text.strip() for _field, text in body if text.strip())
-            rows.append((*params, norm, title_text, body_text))
+            rows.append((*params, norm(title_text), title_text, body_text))
         with self.write_connection.cursor() as cursor:
             cursor.executemany(sql, rows)
 

@@ -25,7 +25,7 @@ from search.backends.common import (
     MatchProbeMixin,
     has_terms,
     match_expression,
-    title_length_average,
+    title_norms,
 )
 
 
@@ -102,15 +102,10 @@ class ChineseSQLiteIndex(stock.SQLiteIndex):
         table = stock.IndexEntry._meta.db_table
         fts_table = stock.SQLiteFTSIndexEntry._meta.db_table
         content_type_pk = get_content_type_pk(model)
-        rows, average = {}, None
+        rows, norm = {}, title_norms(self)
         for pk, texts in documents:
             title, autocomplete, body = (" ".join(text for _field, text in part) for part in plan.parts(texts))
-            norm = 1.0
-            if title:
-                # Only then: the average scans the whole index (a martyr record has no title).
-                average = title_length_average(self) if average is None else average
-                norm = average / len(title) if average else 1.0
-            rows[str(pk)] = (title, autocomplete, body, norm)
+            rows[str(pk)] = (title, autocomplete, body, norm(title))
         with transaction.atomic(using=self.write_connection.alias), self.write_connection.cursor() as cursor:
             existing = set()
             ids = list(rows)
