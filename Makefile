@@ -1,7 +1,8 @@
 # Two commands do everything on a fresh machine:
 #   make demo   installs, migrates, loads demo content and serves http://127.0.0.1:8000
-#   make test   installs test dependencies (and Debian's chromium) and runs the whole suite,
-#               on SQLite and again on PostgreSQL (127.0.0.1:5432) when it is reachable
+#   make test   installs test dependencies (and Debian's chromium), checks formatting, lint and
+#               import boundaries, and runs the whole suite on SQLite and again on PostgreSQL
+#               (127.0.0.1:5432) when it is reachable
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -13,7 +14,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: demo install install-test browser-deps test test-sqlite test-postgres lock bench clean
+.PHONY: demo install install-test browser-deps lint test test-sqlite test-postgres lock bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,7 +39,15 @@ browser-deps:
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk; }
 
+# Formatting, lint and the import boundaries of docs/plugins.md (import-linter contracts).
+lint: install-test
+	@echo "== ruff and import-linter"
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+
 test: install-test browser-deps
+	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 

@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from siteshell.plugins import get_plugins
+from django.conf import settings
+
+from siteshell.plugins import extension_points, get_plugins
 
 
 class PluginListView(UserPassesTestMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -29,9 +31,13 @@ class PluginListView(UserPassesTestMixin, WagtailAdminTemplateMixin, TemplateVie
                 "search_documents": [model._meta.verbose_name for model in plugin.search_documents()],
                 "has_api": plugin.api_router() is not None,
                 "staff_groups": [str(group.name) for group in plugin.staff_groups()],
+                "requires": list(getattr(plugin.PluginMeta, "requires", ()) or ()),
+                "extension_points": [point.name for point in plugin.extension_points()],
             }
             for plugin in get_plugins()
         ]
+        context["left_out"] = getattr(settings, "PLUGINS_LEFT_OUT", ())
+        context["extension_points"] = extension_points()
         return context
 
 

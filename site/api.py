@@ -5,8 +5,10 @@ Only live, publicly viewable content is ever returned.
 """
 
 from datetime import datetime
+from functools import wraps
 
 from django.conf import settings
+from django.views.decorators.cache import cache_control, never_cache
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI, Router, Schema
 from ninja.renderers import JSONRenderer
@@ -116,3 +118,25 @@ def build_api():
 
 
 api = build_api()
+
+
+def with_cache_headers(view):
+    """Anonymous reads may be kept by shared caches (a bureau's CDN) for ``API_CACHE_SECONDS``;
+    anything a signed-in user asks, or any write, is private."""
+    shared = cache_control(public=True, max_age=settings.API_CACHE_SECONDS)(view)
+    personal = never_cache(view)
+
+    @wraps(view)
+    def chosen(request, *args, **kwargs):
+        anonymous = request.method in ("GET", "HEAD") and not request.user.is_authenticated
+        return (shared if anonymous else personal)(request, *args, **kwargs)
+
+    return chosen
+
+
+def api_urls():
+    """``api.urls`` with :func:`with_cache_headers` around every operation."""
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        pattern.callback = with_cache_headers(pattern.callback)
+    return patterns, app_name, namespace

@@ -9,7 +9,18 @@ class SiteShellConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        import logging
+
+        from django.conf import settings
         from django.db.models.signals import post_migrate
+
+        from siteshell import checks  # noqa: F401  (registers the plugin checks)
+
+        for left_out in getattr(settings, "PLUGINS_LEFT_OUT", ()):
+            logging.getLogger("siteshell.plugins").warning(
+                "Plugin %s is left out: it requires %s, which is switched off",
+                left_out.label, ", ".join(left_out.missing),
+            )
 
         from siteshell.groups import sync_staff_groups
 

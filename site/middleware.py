@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_vary_headers
 
 
 class VisitorLanguageMiddleware:
@@ -26,26 +26,4 @@ class VisitorLanguageMiddleware:
         response = self.get_response(request)
         patch_vary_headers(response, ["Cookie"])
         response.headers.setdefault("Content-Language", language)
-        return response
-
-
-class ApiCacheHeadersMiddleware:
-    """Let shared caches keep anonymous, successful, read-only API responses for a while."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if not request.path.startswith("/api/") or "Cache-Control" in response.headers:
-            return response
-        user = getattr(request, "user", None)
-        if (
-            request.method in ("GET", "HEAD")
-            and response.status_code == 200
-            and not (user and user.is_authenticated)
-        ):
-            patch_cache_control(response, public=True, max_age=settings.API_CACHE_SECONDS)
-        else:
-            patch_cache_control(response, private=True, no_cache=True)
         return response

@@ -12,7 +12,14 @@ hook it *contributes* to the shell through a fixed set of methods, each with an 
 - :meth:`PluginConfig.public_urls` — URL patterns outside the page tree (a search page, a feed);
 - :meth:`PluginConfig.sitemaps` — Django ``Sitemap`` sections listed in the ``/sitemap.xml`` index;
 - :meth:`PluginConfig.load_demo` — fills the site with demo content, idempotently;
-- :meth:`PluginConfig.staff_groups` — the staff groups and permissions the plugin needs.
+- :meth:`PluginConfig.staff_groups` — the staff groups and permissions the plugin needs;
+- :meth:`PluginConfig.search_examples` — example queries the search page suggests;
+- :meth:`PluginConfig.extension_points` — the named places on the plugin's own pages where other
+  plugins may add HTML (``siteshell.extensions``).
+
+``PluginMeta.requires`` names the plugins (labels) a plugin needs; one whose requirement is off is
+left out as a whole (``siteshell.settings.env.plugin_apps``). ``PluginMeta.compatibility`` is the
+range of shell versions (:data:`SHELL_VERSION`) it works with, checked at start-up.
 
 The shell only ever reaches a plugin through :func:`get_plugins`, never by its name, so a plugin
 that is left out of ``INSTALLED_APPS`` simply contributes nothing. See ``docs/plugins.md``.
@@ -34,6 +41,10 @@ logger = logging.getLogger(__name__)
 
 #: Python entry point group through which an installed package can ship a plugin.
 ENTRY_POINT_GROUP = "commemoration.plugins"
+
+#: The version of the plugin contract this shell offers; ``PluginMeta.compatibility`` is
+#: checked against it at start-up (``siteshell.checks``).
+SHELL_VERSION = "1.0.0"
 
 
 @dataclass(frozen=True)
@@ -61,6 +72,16 @@ class HomeSection:
     order: int = 100
     more_url: str = ""
     stylesheets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExtensionPoint:
+    """A named place on a plugin's page where other plugins may add HTML
+    (``siteshell.extensions``). ``context`` names the keyword arguments every contributor gets."""
+
+    name: str
+    description: str
+    context: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -105,6 +126,10 @@ class PluginConfig(AppConfig):
         description = ""
         author = ""
         category = "content"
+        #: Labels of the plugins this one needs; it may import only their ``interface`` module.
+        requires: tuple[str, ...] = ()
+        #: The shell versions it works with, as a PEP 440 specifier (e.g. ``">=1.0,<2"``).
+        compatibility = ""
 
     # -- metadata -------------------------------------------------------------------------
 
@@ -160,6 +185,14 @@ class PluginConfig(AppConfig):
     def staff_groups(self) -> Iterable[StaffGroup]:
         return ()
 
+    def search_examples(self, request: HttpRequest) -> Iterable[str]:
+        """A few queries the search page offers as examples (names, places, topics)."""
+        return ()
+
+    def extension_points(self) -> Iterable[ExtensionPoint]:
+        """The extension points the plugin's own pages offer (``siteshell.extensions``)."""
+        return ()
+
 
 def get_plugins() -> list[PluginConfig]:
     """The enabled plugins, in ``INSTALLED_APPS`` order."""
@@ -197,6 +230,14 @@ def search_documents() -> list[type]:
 
 def staff_groups() -> list[StaffGroup]:
     return _collect("staff_groups")
+
+
+def search_examples(request) -> list[str]:
+    return _collect("search_examples", request)
+
+
+def extension_points() -> list[ExtensionPoint]:
+    return _collect("extension_points")
 
 
 def sitemaps() -> dict[str, Any]:
@@ -237,3 +278,57 @@ def resolve_enabled_plugins(configured, disabled=(), discovered=None) -> list[st
             continue
         enabled.append(module)
     return enabled
+
+
+@dataclass(frozen=True)
+class LeftOutPlugin:
+    """A configured plugin that is not installed because a plugin it requires is off."""
+
+    module: str
+    label: str
+    missing: tuple[str, ...]
+
+
+def plugin_config_class(module: str) -> type[PluginConfig] | None:
+    """The ``PluginConfig`` subclass in ``<module>.apps`` (imported without Django set up)."""
+    from importlib import import_module
+
+    try:
+        apps_module = import_module(f"{module}.apps")
+    except ImportError:
+        return None
+    for value in vars(apps_module).values():
+        if (
+            isinstance(value, type)
+            and issubclass(value, PluginConfig)
+            and value is not PluginConfig
+            and value.__module__ == apps_module.__name__
+        ):
+            return value
+    return None
+
+
+def plugin_label(module: str, config: type[PluginConfig] | None) -> str:
+    return getattr(config, "label", None) or module.rsplit(".", 1)[-1]
+
+
+def satisfy_requirements(modules, available_labels=()) -> tuple[list[str], list[LeftOutPlugin]]:
+    """Split the plugin modules into those whose ``PluginMeta.requires`` are all enabled and
+    those left out, repeating until nothing changes (a plugin that needs a left-out plugin is
+    left out too). ``available_labels`` are apps that are always installed (the services)."""
+    configs = {module: plugin_config_class(module) for module in modules}
+    labels = {module: plugin_label(module, config) for module, config in configs.items()}
+    kept = list(modules)
+    left_out: list[LeftOutPlugin] = []
+    changed = True
+    while changed:
+        changed = False
+        enabled = {labels[module] for module in kept} | set(available_labels)
+        for module in list(kept):
+            requires = tuple(getattr(getattr(configs[module], "PluginMeta", None), "requires", ()) or ())
+            missing = tuple(label for label in requires if label not in enabled)
+            if missing:
+                kept.remove(module)
+                left_out.append(LeftOutPlugin(module, labels[module], missing))
+                changed = True
+    return kept, left_out

@@ -8,7 +8,7 @@ from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from siteshell import views
-from siteshell.api import api
+from siteshell.api import api_urls
 from siteshell.plugins import get_plugins
 from siteshell.sitemaps import SITEMAPS, sitemap_section
 
@@ -21,15 +21,17 @@ urlpatterns = [
     path("display/elder-mode/", views.elder_mode, name="elder_mode"),
     path("display/language/", views.visitor_language, name="visitor_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
-    path("api/", api.urls),
+    path("api/", api_urls()),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
 
-# URLs that plugins serve outside their pages (e.g. the search page, feeds).
+# URLs that plugins serve outside their pages (e.g. the search page, feeds), each plugin's
+# under its label as namespace ("search:page"), so two plugins can never clash.
 for plugin in get_plugins():
-    urlpatterns += plugin.public_urls()
+    if patterns := plugin.public_urls():
+        urlpatterns.append(path("", include((patterns, plugin.label))))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -1,6 +1,13 @@
-"""Fixtures shared by every test: a site with a home page, staff users."""
+"""Fixtures shared by every test: a site with a home page, staff users.
+
+Tests follow their plugin: ``tests/<label>/`` is not collected when the plugin ``<label>`` is
+switched off, and a test elsewhere marked ``@pytest.mark.plugin("<label>", …)`` is skipped.
+No test module imports a plugin's models at module level, so every module can be collected
+whatever is switched off.
+"""
 
 import itertools
+from pathlib import Path
 
 import pytest
 from wagtail.models import Collection, Locale, Page, Site
@@ -23,6 +30,36 @@ def fresh_cache_namespace():
 
 
 _test_numbers = itertools.count()
+
+TESTS_DIR = Path(__file__).resolve().parent
+
+
+def installed_plugin_labels():
+    from siteshell.plugins import get_plugins
+
+    return {plugin.label for plugin in get_plugins()}
+
+
+def pytest_ignore_collect(collection_path, config):
+    """``tests/<label>/`` of a plugin that is switched off."""
+    path = Path(collection_path)
+    if path.parent != TESTS_DIR or not path.is_dir():
+        return None
+    from siteshell.plugins import plugin_config_class
+
+    config_class = plugin_config_class(path.name)
+    if config_class is None:
+        return None
+    return True if path.name not in installed_plugin_labels() else None
+
+
+def pytest_collection_modifyitems(config, items):
+    installed = installed_plugin_labels()
+    for item in items:
+        for marker in item.iter_markers("plugin"):
+            missing = [label for label in marker.args if label not in installed]
+            if missing:
+                item.add_marker(pytest.mark.skip(reason=f"plugin switched off: {', '.join(missing)}"))
 
 
 def page_tree_root():

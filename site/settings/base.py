@@ -9,7 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from siteshell.plugins import resolve_enabled_plugins
+from siteshell.plugins import resolve_enabled_plugins, satisfy_requirements
 from siteshell.settings.env import env_bool, env_int, env_list, env_str
 
 SHELL_DIR = Path(__file__).resolve().parent.parent
@@ -24,25 +24,26 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 # -- plugins --------------------------------------------------------------------------------
-# Content plugins shipped with the product. SITE_PLUGINS (comma-separated) replaces the list,
-# SITE_PLUGINS_DISABLED switches single ones off; packages may add more through the
-# "commemoration.plugins" entry point group.
-DEFAULT_PLUGINS = ["honors", "memorials"]
-SITE_PLUGINS = resolve_enabled_plugins(
-    env_list("SITE_PLUGINS", DEFAULT_PLUGINS),
-    disabled=env_list("SITE_PLUGINS_DISABLED", []),
-)
-
 SERVICE_APPS = [
     # The services every plugin may use; they are not switchable.
     "media",
     "search",
 ]
 
-INSTALLED_APPS = [
-    "siteshell",
-    *SERVICE_APPS,
-    *SITE_PLUGINS,
+# Content plugins shipped with the product. SITE_PLUGINS (comma-separated) replaces the list,
+# SITE_PLUGINS_DISABLED switches single ones off; packages may add more through the
+# "commemoration.plugins" entry point group. A plugin whose PluginMeta.requires names a plugin
+# that is off is left out as a whole (PLUGINS_LEFT_OUT: logged, listed in 设置 → 功能模块).
+DEFAULT_PLUGINS = ["honors", "memorials"]
+SITE_PLUGINS, PLUGINS_LEFT_OUT = satisfy_requirements(
+    resolve_enabled_plugins(
+        env_list("SITE_PLUGINS", DEFAULT_PLUGINS),
+        disabled=env_list("SITE_PLUGINS_DISABLED", []),
+    ),
+    available_labels=SERVICE_APPS,
+)
+
+FRAMEWORK_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -71,6 +72,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
 ]
 
+INSTALLED_APPS = ["siteshell", *SERVICE_APPS, *SITE_PLUGINS, *FRAMEWORK_APPS]
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -82,7 +85,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "siteshell.middleware.ApiCacheHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from siteshell.plugins import HomeSection, NavItem, PluginConfig, StaffGroup
+from siteshell.plugins import ExtensionPoint, HomeSection, NavItem, PluginConfig, StaffGroup
 
 
 class SamplePluginConfig(PluginConfig):
@@ -15,6 +15,7 @@ class SamplePluginConfig(PluginConfig):
         version = "1.0.0"
         description = "测试用模块：纪念活动报道"
         author = "测试"
+        compatibility = ">=1.0,<2"
 
     def page_types(self):
         return ["sampleplugin.SampleIndexPage"]
@@ -58,7 +59,7 @@ class SamplePluginConfig(PluginConfig):
     def public_urls(self):
         from tests.sampleplugin.views import story_count
 
-        return [path("sample-stories/count/", story_count, name="sample_story_count")]
+        return [path("sample-stories/count/", story_count, name="story_count")]
 
     def load_demo(self, context):
         from tests.sampleplugin.models import SampleIndexPage, SampleStoryPage
@@ -83,3 +84,9 @@ class SamplePluginConfig(PluginConfig):
                 page_permissions=("add", "change"),
             )
         ]
+
+    def search_examples(self, request):
+        return ["清明祭扫"]
+
+    def extension_points(self):
+        return [ExtensionPoint("sampleplugin.story.after_summary", "报道页：摘要之后", context=("story",))]

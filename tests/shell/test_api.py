@@ -3,13 +3,13 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
-from tests.sampleplugin.models import SampleIndexPage, SampleStoryPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.plugin("sampleplugin")]
 
 
 @pytest.fixture
 def stories(home_page):
+    from tests.sampleplugin.models import SampleIndexPage, SampleStoryPage
     index = SampleIndexPage(title="纪念活动", slug="events")
     home_page.add_child(instance=index)
     published = SampleStoryPage(title="已发布的报道", summary="公开")

@@ -5,12 +5,12 @@ from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
 from siteshell.models import HomePage
-from tests.sampleplugin.models import SampleIndexPage, SampleStoryPage
 
 pytestmark = pytest.mark.django_db
 
 
 def add_index(home, live=True):
+    from tests.sampleplugin.models import SampleIndexPage
     index = SampleIndexPage(title="纪念活动", slug="events", live=live)
     home.add_child(instance=index)
     return index
@@ -34,6 +34,7 @@ def test_footer_shows_the_bureau_contact_details_from_site_settings(client, home
     assert 'href="tel:000012345678"' in html
 
 
+@pytest.mark.plugin("sampleplugin")
 def test_navigation_lists_live_plugin_pages_only(client, home_page):
     draft = add_index(home_page, live=False)
     assert "纪念活动" not in client.get("/").content.decode()
@@ -41,7 +42,9 @@ def test_navigation_lists_live_plugin_pages_only(client, home_page):
     assert f'<a href="{draft.url}">纪念活动</a>' in client.get("/").content.decode()
 
 
+@pytest.mark.plugin("sampleplugin")
 def test_no_empty_home_section_is_shown(client, home_page):
+    from tests.sampleplugin.models import SampleStoryPage
     index = add_index(home_page)
     assert "纪念活动报道" not in client.get("/").content.decode()
     story = SampleStoryPage(title="清明祭扫", summary="在陵园举行")
@@ -50,7 +53,9 @@ def test_no_empty_home_section_is_shown(client, home_page):
     assert "纪念活动报道" in html and "清明祭扫" in html
 
 
+@pytest.mark.plugin("sampleplugin")
 def test_a_home_section_brings_its_stylesheet_into_the_head(client, home_page):
+    from tests.sampleplugin.models import SampleStoryPage
     index = add_index(home_page)
     index.add_child(instance=SampleStoryPage(title="清明祭扫", summary="在陵园举行"))
     html = client.get("/").content.decode()
@@ -90,6 +95,7 @@ def test_robots_and_sitemap(client, home_page):
     assert client.get("/sitemap.xml").status_code == 200
 
 
+@pytest.mark.plugin("sampleplugin")
 def test_private_page_is_not_in_the_navigation(client, home_page):
     index = add_index(home_page)
     PageViewRestriction.objects.create(page=index, restriction_type="login")
@@ -97,9 +103,12 @@ def test_private_page_is_not_in_the_navigation(client, home_page):
     assert f'<a href="{index.url}">' not in html
 
 
+@pytest.mark.plugin("sampleplugin")
 class HomePageTypeRules(WagtailPageTestCase):
     def test_plugin_index_pages_can_be_created_under_the_home_page(self):
+        from tests.sampleplugin.models import SampleIndexPage
         self.assertCanCreateAt(HomePage, SampleIndexPage)
 
     def test_pages_a_plugin_keeps_below_its_index_cannot(self):
+        from tests.sampleplugin.models import SampleStoryPage
         self.assertCanNotCreateAt(HomePage, SampleStoryPage)

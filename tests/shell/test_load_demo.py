@@ -9,9 +9,8 @@ from django.core.management import call_command
 from wagtail.models import Site
 
 from siteshell.models import BureauSettings, HomePage
-from tests.sampleplugin.models import SampleStoryPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.plugin("sampleplugin")]
 
 
 def load_demo():
@@ -21,6 +20,7 @@ def load_demo():
 
 
 def test_load_demo_builds_the_site_and_prints_a_working_admin_password(client):
+    from tests.sampleplugin.models import SampleStoryPage
     output = load_demo()
     password = re.search(r"密码: (\S+)", output).group(1)
     assert authenticate(username="admin", password=password) is not None
@@ -36,6 +36,7 @@ def test_load_demo_builds_the_site_and_prints_a_working_admin_password(client):
 
 
 def test_load_demo_twice_creates_nothing_twice():
+    from tests.sampleplugin.models import SampleStoryPage
     load_demo()
     load_demo()
     assert HomePage.objects.count() == 1

@@ -8,7 +8,6 @@ import pytest
 from siteshell import plugins
 from siteshell.models import HomePage
 from siteshell.plugins import PluginConfig, get_plugins, resolve_enabled_plugins
-from tests.sampleplugin.models import SampleIndexPage, SampleStoryPage
 
 
 def test_configured_plugins_are_enabled_in_order():
@@ -40,12 +39,14 @@ def test_entry_points_are_read_from_the_plugin_group(monkeypatch):
     assert calls == [plugins.ENTRY_POINT_GROUP]
 
 
+@pytest.mark.plugin("sampleplugin")
 def test_enabled_plugins_are_found_through_their_app_config():
     labels = [plugin.label for plugin in get_plugins()]
     assert "sampleplugin" in labels
     assert "media" in labels
 
 
+@pytest.mark.plugin("sampleplugin")
 def test_plugin_metadata_is_described_as_plain_strings():
     sample = next(plugin for plugin in get_plugins() if plugin.label == "sampleplugin")
     assert sample.describe() == {
@@ -58,7 +59,9 @@ def test_plugin_metadata_is_described_as_plain_strings():
     }
 
 
+@pytest.mark.plugin("sampleplugin")
 def test_only_declared_page_types_may_be_created_under_the_home_page():
+    from tests.sampleplugin.models import SampleIndexPage, SampleStoryPage
     assert SampleIndexPage in HomePage.allowed_subpage_models()
     assert SampleStoryPage not in HomePage.allowed_subpage_models()
 
@@ -76,11 +79,14 @@ def test_a_broken_plugin_is_logged_and_skipped(monkeypatch, caplog, rf):
     assert "broken" in caplog.text
 
 
+@pytest.mark.plugin("sampleplugin")
 def test_search_documents_are_collected_from_plugins():
+    from tests.sampleplugin.models import SampleStoryPage
     assert SampleStoryPage in plugins.search_documents()
 
 
 @pytest.mark.django_db
+@pytest.mark.plugin("sampleplugin")
 def test_declared_staff_groups_exist_after_migrate():
     from django.contrib.auth.models import Group
     from wagtail.models import GroupPagePermission
@@ -99,3 +105,16 @@ def test_plugin_base_class_is_not_picked_as_an_app_default():
         name = "example"
 
     assert Example.default is True
+
+
+@pytest.mark.plugin("sampleplugin")
+def test_public_urls_of_a_plugin_live_in_its_own_namespace(client):
+    from django.urls import reverse
+
+    assert reverse("sampleplugin:story_count") == "/sample-stories/count/"
+    assert reverse("search:page") == "/search/"
+
+
+@pytest.mark.plugin("sampleplugin")
+def test_search_examples_are_collected_from_plugins(rf):
+    assert "清明祭扫" in plugins.search_examples(rf.get("/search/"))
