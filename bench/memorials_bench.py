@@ -80,7 +80,7 @@ def setup_site():
 def fill(target, workers):
     """Import generated rows until the archive holds ``target`` records, through the importer
     itself (``import_martyrs --publish``: cleaning, search indexing, batches) and report its rate."""
-    from memorials.importer import MartyrImporter
+    from memorials.importing import MartyrImporter
 
     have = MartyrRecord.objects.count()
     if have >= target:
@@ -109,7 +109,7 @@ def fill(target, workers):
 def measure_import(rows, workers):
     """Importing a province's list into the national archive: new records, then the same
     file again (every row an update by 编号)."""
-    from memorials.importer import MartyrImporter
+    from memorials.importing import MartyrImporter
 
     facilities = list(MemorialFacility.objects.values_list("name", flat=True))
     with tempfile.TemporaryDirectory() as folder:

@@ -19,13 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from wagtail.admin import messages
 
-from memorials.importer import (
-    SUPPORTED_SUFFIXES,
-    ImportResult,
-    RowError,
-    file_checksum,
-    write_error_file,
-)
+from memorials.importing import SUPPORTED_SUFFIXES, ImportResult, RowError, file_checksum, write_error_file
 from memorials.models import ImportJob, MartyrCorrection
 from memorials.tasks import check_import, job_progress, run_import
 
@@ -108,7 +102,7 @@ def import_upload(request):
         job.file.save(f"{job.uuid}{Path(upload.name).suffix.lower()}", upload, save=False)
         job.save()
         _start(request, job, check_import)
-        return redirect("memorials_import_status", uuid=job.uuid)
+        return redirect("memorials_admin:import_status", uuid=job.uuid)
     jobs = ImportJob.objects.select_related("created_by")[:20]
     return TemplateResponse(request, "memorials/admin/import_upload.html", {"form": form, "jobs": jobs})
 
@@ -136,7 +130,7 @@ def import_confirm(request, uuid):
     elif can_check_again(job):
         if _claim(job, [Status.FAILED], Status.PREVIEW, finished_at=None):
             _start(request, job, check_import)
-    return redirect("memorials_import_status", uuid=job.uuid)
+    return redirect("memorials_admin:import_status", uuid=job.uuid)
 
 
 @can_import
@@ -196,7 +190,7 @@ def correction_review(request, pk):
                 correction.accept(request.user, note)
             except ValueError as error:
                 messages.error(request, _("无法采纳：%(error)s") % {"error": error})
-                return redirect("memorials_correction_review", pk=pk)
+                return redirect("memorials_admin:correction_review", pk=pk)
             messages.success(request, _("已采纳，档案已更新。"))
         elif action == "reject":
             correction.reject(request.user, note)

@@ -1,20 +1,27 @@
-"""Public JSON API under ``/api/memorials/``: published records only, keyset pagination."""
+"""Public JSON API under ``/api/memorials/``: published records only, keyset pagination.
+
+The record list filters exactly like the archive page (``memorials.filters``) and pages with
+the same keyset paginator (``?after=`` the ``next_cursor`` of the previous page). A filter value
+that matches nothing known is answered with 400 and a Chinese message naming the parameter.
+"""
 
 from __future__ import annotations
 
-import logging
 from datetime import date
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
+from memorials.filters import MartyrRecordFilterSet
 from memorials.models import MartyrRecord, MemorialFacility
-from memorials.periods import WarPeriod
+from memorials.pagination import approximate_count, keyset_paginate
+from memorials.sharing import share_rendition
 
 MAX_LIMIT = 100
-
-logger = logging.getLogger(__name__)
+#: Parameters whose error lists the values one may use instead.
+LISTED_CHOICES = ("period", "decade", "province")
 
 
 class ImageOut(Schema):
@@ -29,13 +36,9 @@ class ImageOut(Schema):
 
 
 def image_out(image, request, *, caption="", source="", alt=None):
-    from memorials.views import SHARE_RENDITION
-
-    try:
-        rendition = image.get_rendition(SHARE_RENDITION)
-    except Exception:  # noqa: BLE001  an unreadable original leaves the image out, not the record
-        logger.exception("No rendition for image %s", image.pk)
-        return None
+    rendition = share_rendition(image)
+    if rendition is None:
+        return None  # an unreadable original leaves the image out, not the record
     return {
         "url": request.build_absolute_uri(rendition.url),
         "width": rendition.width,
@@ -144,47 +147,48 @@ class RecordFilters(Schema):
     limit: int = 30
 
 
-def build_router():
-    from memorials.pagination import approximate_count
+def invalid_filter_message(filterset, parameter, errors):
+    """``period 取值无效，可选：…`` for a value outside a short list of choices, else the
+    parameter with the form's own message."""
+    if parameter in LISTED_CHOICES:
+        values = [str(value) for value, _label in filterset.form.fields[parameter].choices if value != ""]
+        return _("%(parameter)s 取值无效，可选：%(values)s") % {"parameter": parameter, "values": "、".join(values)}
+    return _("%(parameter)s 取值无效：%(error)s") % {"parameter": parameter, "error": " ".join(errors)}
 
+
+def build_router():
     router = Router()
 
-    @router.get("/records", response=RecordPageOut, summary="已公布的烈士档案（按编号顺序，游标分页）")
+    @router.get("/records", response=RecordPageOut, summary=_("已公布的烈士档案（按编号顺序，游标分页）"))
     def record_list(request, filters: Query[RecordFilters]):
         if not 1 <= filters.limit <= MAX_LIMIT:
-            raise HttpError(400, f"limit 须在 1 到 {MAX_LIMIT} 之间")
-        if filters.period and filters.period not in WarPeriod.values:
-            raise HttpError(400, "period 取值无效，可选：" + "、".join(WarPeriod.values))
-        records = MartyrRecord.objects.published()
-        for value, lookup in (
-            (filters.province, "native_province"),
-            (filters.period, "war_period"),
-            (filters.decade, "death_decade"),
-            (filters.battle, "battle"),
-            (filters.facility, "facility_id"),
-            (filters.name, "name"),
-        ):
-            if value not in (None, ""):
-                records = records.filter(**{lookup: value})
+            raise HttpError(400, _("limit 须在 1 到 %(max)s 之间") % {"max": MAX_LIMIT})
+        data = {
+            name: str(value)
+            for name, value in filters.model_dump(exclude={"after", "limit"}).items()
+            if value not in (None, "")
+        }
+        filterset = MartyrRecordFilterSet(data, queryset=MartyrRecord.objects.published())
+        invalid = filterset.invalid_parameters()
+        if invalid:
+            raise HttpError(400, "；".join(
+                invalid_filter_message(filterset, parameter, errors) for parameter, errors in invalid.items()
+            ))
+        records = filterset.qs
         count, capped = approximate_count(records)
-        page_records = records.filter(id__gt=filters.after) if filters.after else records
-        items = list(page_records.order_by("id")[: filters.limit + 1])
-        has_next = len(items) > filters.limit
-        items = items[: filters.limit]
+        page = keyset_paginate(records, after=filters.after, size=filters.limit, with_previous=False)
         return {
-            "items": items,
-            "next_cursor": items[-1].id if has_next else None,
+            "items": page.items,
+            "next_cursor": page.next_after,
             "approximate_count": count,
             "count_is_capped": capped,
         }
 
-    @router.get("/records/{record_id}", response=RecordOut, summary="一条已公布的烈士档案")
+    @router.get("/records/{record_id}", response=RecordOut, summary=_("一条已公布的烈士档案"))
     def record_detail(request, record_id: int):
-        from memorials.views import published_records_with_photos
+        return get_object_or_404(MartyrRecord.objects.published().with_photos(), pk=record_id)
 
-        return get_object_or_404(published_records_with_photos(), pk=record_id)
-
-    @router.get("/facilities", response=list[FacilityOut], summary="烈士纪念设施")
+    @router.get("/facilities", response=list[FacilityOut], summary=_("烈士纪念设施"))
     def facility_list(request):
         return list(MemorialFacility.objects.all()[:1000])
 

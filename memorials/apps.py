@@ -1,12 +1,23 @@
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
-from siteshell.plugins import HomeSection, NavItem, PluginConfig, StaffGroup
+from siteshell.plugins import ExtensionPoint, HomeSection, NavItem, PluginConfig, StaffGroup
+
+#: The search page's example queries, cached: they come from the published records.
+SEARCH_EXAMPLES_CACHE_KEY = "memorials:search-examples"
+SEARCH_EXAMPLES_SECONDS = 3600
+#: The records the examples are taken from: the oldest published ones, an index range scan.
+SEARCH_EXAMPLES_SAMPLE = 200
 
 
 class MemorialsConfig(PluginConfig):
     name = "memorials"
     label = "memorials"
     verbose_name = _("烈士档案")
+
+    def ready(self):
+        # The archive page's routes call the views registered in memorials.routing.
+        from memorials import views  # noqa: F401
 
     class PluginMeta:
         name = _("烈士档案")
@@ -65,6 +76,37 @@ class MemorialsConfig(PluginConfig):
         from memorials.demo import load_demo
 
         load_demo(context)
+
+    def extension_points(self):
+        return [
+            ExtensionPoint(
+                "memorials.record.actions",
+                _("烈士档案页：姓名与生卒年月下方，放献花、点烛、寄语等操作和寻亲提示"),
+                context=("record",),
+            ),
+            ExtensionPoint("memorials.record.after_body", _("烈士档案页：生平事迹之后"), context=("record",)),
+            ExtensionPoint(
+                "memorials.facility.after_details", _("纪念设施页：基本信息和简介之后"), context=("facility",)
+            ),
+        ]
+
+    def search_examples(self, request):
+        """A martyr's name and a battle from the oldest published records (cached)."""
+        examples = cache.get(SEARCH_EXAMPLES_CACHE_KEY)
+        if examples is None:
+            from memorials.models import MartyrRecord
+
+            rows = list(
+                MartyrRecord.objects.published().order_by("id").values_list("name", "battle")[:SEARCH_EXAMPLES_SAMPLE]
+            )
+            examples = []
+            if rows:
+                examples.append(rows[0][0])
+                battle = next((battle for _name, battle in rows if battle), "")
+                if battle and battle not in examples:
+                    examples.append(battle)
+            cache.set(SEARCH_EXAMPLES_CACHE_KEY, examples, SEARCH_EXAMPLES_SECONDS)
+        return examples
 
     def staff_groups(self):
         crud = ("add", "change", "delete", "view")

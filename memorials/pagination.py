@@ -1,7 +1,9 @@
-"""Keyset pagination: pages are found by the last id seen, never by OFFSET.
+"""Pagination at millions of rows: nothing ever counts the whole table or reads past an OFFSET.
 
-A deep page costs the same as the first one (an index range scan of one page), and nothing
-ever counts the whole table: totals are capped and cached (see :func:`approximate_count`).
+- :func:`keyset_paginate` — public pages and the API: pages are found by the last id seen, so a
+  deep page costs what the first one does (an index range scan of one page);
+- :func:`approximate_count` — totals capped at :data:`COUNT_CAP` and cached;
+- :class:`CappedCountPaginator` — the admin listing's numbered pages, counted up to a cap.
 """
 
 from __future__ import annotations
@@ -10,9 +12,13 @@ import hashlib
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.utils.functional import cached_property
+from wagtail.admin.paginator import WagtailPaginator
 
 COUNT_CAP = 1_000
 COUNT_CACHE_SECONDS = 600
+#: Rows the admin listing counts at most (``MEMORIALS_ADMIN_COUNT_CAP`` overrides it).
+ADMIN_COUNT_CAP = 10_000
 
 
 @dataclass
@@ -31,10 +37,15 @@ def _int_or_none(value):
     return number if number > 0 else None
 
 
-def keyset_paginate(queryset, *, after=None, before=None, size=30) -> KeysetPage:
-    """One page of ``queryset`` ordered by ``id``, after or before a given id."""
+def keyset_paginate(queryset, *, after=None, before=None, size=30, with_previous=True) -> KeysetPage:
+    """One page of ``queryset`` ordered by ``id``, after or before a given id.
+
+    ``after`` and ``before`` are taken as the request gives them (anything but a positive
+    integer means the first page). ``with_previous=False`` pages forward only (the API's
+    cursor) and spares the query that looks for a previous page.
+    """
     after, before = _int_or_none(after), _int_or_none(before)
-    if before is not None:
+    if before is not None and with_previous:
         rows = list(queryset.filter(id__lt=before).order_by("-id")[: size + 1])
         has_prev = len(rows) > size
         items = rows[:size][::-1]
@@ -44,8 +55,8 @@ def keyset_paginate(queryset, *, after=None, before=None, size=30) -> KeysetPage
         rows = list(base.order_by("id")[: size + 1])
         has_next = len(rows) > size
         items = rows[:size]
-        has_prev = after is not None and queryset.filter(id__lte=after).exists()
-    if before is not None and not items:
+        has_prev = with_previous and after is not None and queryset.filter(id__lte=after).exists()
+    if before is not None and with_previous and not items:
         # Past the start (a stale link): fall back to the first page.
         return keyset_paginate(queryset, size=size)
     return KeysetPage(
@@ -64,3 +75,64 @@ def approximate_count(queryset, cap=COUNT_CAP):
         cached = queryset.order_by()[: cap + 1].count()
         cache.set(key, cached, COUNT_CACHE_SECONDS)
     return min(cached, cap), cached > cap
+
+
+class CappedCountPaginator(WagtailPaginator):
+    """A paginator that never counts a whole table: it counts at most ``cap + 1`` rows (a
+    ``LIMIT``ed subquery, an index range scan) and reports "10,000+" beyond the cap.
+
+    Pages past the cap are not offered; staff narrow the list with the filters or the search.
+    """
+
+    def __init__(self, object_list, per_page, orphans=0, allow_empty_first_page=True, *, cap=ADMIN_COUNT_CAP,
+                 parts=None, **kwargs):
+        super().__init__(object_list, per_page, orphans, allow_empty_first_page, **kwargs)
+        self.cap = cap
+        #: Disjoint conditions that split a list ordered by ``id`` into lists an index each
+        #: delivers in order (see ``page()``); ``None``: one query.
+        self.parts = parts
+
+    @cached_property
+    def _rows_counted(self):
+        rows = self.object_list
+        if hasattr(rows, "query"):
+            return rows.order_by()[: self.cap + 1].count()
+        return len(rows)
+
+    @cached_property
+    def count(self):
+        return min(self._rows_counted, self.cap)
+
+    @cached_property
+    def is_capped(self):
+        return self._rows_counted > self.cap
+
+    @cached_property
+    def items_count_label(self):
+        if self.is_capped:
+            return f"{self.cap:,}+ {self.verbose_name_plural}"
+        return super().items_count_label
+
+    def page(self, number):
+        """The page's ids first (an index-only scan, sorted without reading the rows), then
+        its rows by primary key: a deep page with a filter reads 50 rows, not thousands."""
+        rows = self.object_list
+        if not hasattr(rows, "values_list"):
+            return super().page(number)
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        if self.parts:
+            # Each part read in index order up to the end of the page, merged: no sorting of
+            # every matching row, however rare or common the filtered value.
+            ids = []
+            for part in self.parts:
+                ids += rows.filter(part).values_list("pk", flat=True)[:top]
+            ids.sort(reverse=str(rows.query.order_by[0]).startswith("-"))
+            ids = ids[bottom:top]
+        else:
+            ids = list(rows.values_list("pk", flat=True)[bottom:top])
+        by_id = rows.order_by().in_bulk(ids) if ids else {}
+        return self._get_page([by_id[pk] for pk in ids if pk in by_id], number, self)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Provincial-level divisions, present and historical (热河, 察哈尔, 西康, 松江 … appear in
 #: records of the 1940s and 1950s), with the short forms people write.

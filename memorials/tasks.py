@@ -30,7 +30,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from django_tasks import task
 
-from memorials.importer import DEFAULT_BATCH_SIZE, ImportFileError, MartyrImporter, count_rows
+from memorials.importing import DEFAULT_BATCH_SIZE, ImportFileError, MartyrImporter, count_rows
 from memorials.models import ImportJob
 
 logger = logging.getLogger(__name__)

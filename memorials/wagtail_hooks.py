@@ -1,18 +1,18 @@
-"""Admin: records, facilities and the corrections queue as snippets; import and review views."""
+"""Admin: records, facilities and the corrections queue as snippets; import and review views.
+
+The plugin's own admin URLs live in the ``memorials_admin`` namespace
+(``reverse("memorials_admin:import")`` → ``/admin/memorials/import/``).
+"""
 
 import csv
 
-import django_filters
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from django.urls import path, reverse
-from django.utils.functional import cached_property
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.admin.views.mixins import Echo
 from wagtail.models import Revision
@@ -22,113 +22,9 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 
 from memorials import admin_views
 from memorials.exporter import EXPORT_HEADINGS, EXPORT_KEYS, export_row
+from memorials.filters import MartyrRecordAdminFilterSet
 from memorials.models import MartyrCorrection, MartyrRecord, MemorialFacility
-from memorials.periods import WarPeriod
-from memorials.places import PROVINCE_NAMES
-
-#: Rows the record listing counts at most (``MEMORIALS_ADMIN_COUNT_CAP`` overrides it).
-ADMIN_COUNT_CAP = 10_000
-
-
-class CappedCountPaginator(WagtailPaginator):
-    """A paginator that never counts a whole table: it counts at most ``cap + 1`` rows (a
-    ``LIMIT``ed subquery, an index range scan) and reports "10,000+" beyond the cap.
-
-    Pages past the cap are not offered; staff narrow the list with the filters or the search.
-    """
-
-    def __init__(self, object_list, per_page, orphans=0, allow_empty_first_page=True, *, cap=ADMIN_COUNT_CAP,
-                 parts=None, **kwargs):
-        super().__init__(object_list, per_page, orphans, allow_empty_first_page, **kwargs)
-        self.cap = cap
-        #: Disjoint conditions that split a list ordered by ``id`` into lists an index each
-        #: delivers in order (see ``page()``); ``None``: one query.
-        self.parts = parts
-
-    @cached_property
-    def _rows_counted(self):
-        rows = self.object_list
-        if hasattr(rows, "query"):
-            return rows.order_by()[: self.cap + 1].count()
-        return len(rows)
-
-    @cached_property
-    def count(self):
-        return min(self._rows_counted, self.cap)
-
-    @cached_property
-    def is_capped(self):
-        return self._rows_counted > self.cap
-
-    @cached_property
-    def items_count_label(self):
-        if self.is_capped:
-            return f"{self.cap:,}+ {self.verbose_name_plural}"
-        return super().items_count_label
-
-    def page(self, number):
-        """The page's ids first (an index-only scan, sorted without reading the rows), then
-        its rows by primary key: a deep page with a filter reads 50 rows, not thousands."""
-        rows = self.object_list
-        if not hasattr(rows, "values_list"):
-            return super().page(number)
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
-        if self.parts:
-            # Each part read in index order up to the end of the page, merged: no sorting of
-            # every matching row, however rare or common the filtered value.
-            ids = []
-            for part in self.parts:
-                ids += rows.filter(part).values_list("pk", flat=True)[:top]
-            ids.sort(reverse=str(rows.query.order_by[0]).startswith("-"))
-            ids = ids[bottom:top]
-        else:
-            ids = list(rows.values_list("pk", flat=True)[bottom:top])
-        by_id = rows.order_by().in_bulk(ids) if ids else {}
-        return self._get_page([by_id[pk] for pk in ids if pk in by_id], number, self)
-
-
-class MartyrRecordFilterSet(WagtailFilterSet):
-    """The listing's filters, each answered by one of the ``(live, <field>, id)`` indexes."""
-
-    live = django_filters.BooleanFilter(label=_("已发布"), method="filter_live")
-    war_period = django_filters.ChoiceFilter(label=_("历史时期"), choices=WarPeriod.choices, empty_label=_("全部"))
-    native_province = django_filters.ChoiceFilter(
-        label=_("籍贯（省）"), choices=[(name, name) for name in PROVINCE_NAMES], empty_label=_("全部")
-    )
-    death_decade = django_filters.ChoiceFilter(
-        label=_("牺牲年代"), choices=[(decade, f"{decade}年代") for decade in range(1840, 2030, 10)],
-        empty_label=_("全部"),
-    )
-    facility = django_filters.ModelChoiceFilter(
-        label=_("安葬的纪念设施"), queryset=MemorialFacility.objects.order_by("name"), empty_label=_("全部")
-    )
-
-    #: The filters with a ``(live, <field>, id)`` index.
-    BROWSE_FILTERS = ("war_period", "native_province", "death_decade", "facility")
-
-    class Meta:
-        model = MartyrRecord
-        fields = ["live", "war_period", "native_province", "death_decade", "facility"]
-
-    def filter_live(self, queryset, name, value):
-        # ``live IN (…)``, never a bare boolean term: see MartyrRecordQuerySet.published().
-        return queryset.filter(live__in=[value])
-
-    def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        data = self.form.cleaned_data
-        self.both_states = data.get("live") is None and any(
-            data.get(name) not in (None, "") for name in self.BROWSE_FILTERS
-        )
-        if self.both_states:
-            # Both states asked for: a term on ``live`` still lets the database use the index
-            # whose leading column it is.
-            queryset = queryset.filter(live__in=[True, False])
-        return queryset
+from memorials.pagination import ADMIN_COUNT_CAP, CappedCountPaginator
 
 
 def record_status(record):
@@ -243,7 +139,7 @@ class MartyrRecordViewSet(AltTextCheckedFormMixin, SnippetViewSet):
         Column("burial_place", label=_("安葬地")),
         LiveStatusTagColumn(accessor=record_status),
     ]
-    filterset_class = MartyrRecordFilterSet
+    filterset_class = MartyrRecordAdminFilterSet
     list_export = EXPORT_KEYS
     export_headings = EXPORT_HEADINGS
     export_filename = "martyr-records"
@@ -251,7 +147,6 @@ class MartyrRecordViewSet(AltTextCheckedFormMixin, SnippetViewSet):
     search_backend_name = None
     list_per_page = 50
     ordering = ["-id"]
-
 
 
 class MemorialFacilityViewSet(AltTextCheckedFormMixin, SnippetViewSet):
@@ -303,14 +198,14 @@ register_snippet(MemorialsGroup)
 
 @hooks.register("register_admin_urls")
 def register_memorials_admin_urls():
-    return [
-        path("memorials/import/", admin_views.import_upload, name="memorials_import"),
-        path("memorials/import/<uuid:uuid>/confirm/", admin_views.import_confirm, name="memorials_import_confirm"),
-        path("memorials/import/<uuid:uuid>/", admin_views.import_status, name="memorials_import_status"),
-        path("memorials/import/<uuid:uuid>/errors/", admin_views.import_errors, name="memorials_import_errors"),
-        path("memorials/corrections/<int:pk>/review/", admin_views.correction_review,
-             name="memorials_correction_review"),
+    patterns = [
+        path("import/", admin_views.import_upload, name="import"),
+        path("import/<uuid:uuid>/confirm/", admin_views.import_confirm, name="import_confirm"),
+        path("import/<uuid:uuid>/", admin_views.import_status, name="import_status"),
+        path("import/<uuid:uuid>/errors/", admin_views.import_errors, name="import_errors"),
+        path("corrections/<int:pk>/review/", admin_views.correction_review, name="correction_review"),
     ]
+    return [path("memorials/", include((patterns, "memorials_admin")))]
 
 
 class ImportMenuItem(MenuItem):
@@ -320,4 +215,4 @@ class ImportMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
-    return ImportMenuItem(_("导入烈士名录"), reverse("memorials_import"), icon_name="download", order=211)
+    return ImportMenuItem(_("导入烈士名录"), reverse("memorials_admin:import"), icon_name="download", order=211)

@@ -4,23 +4,27 @@ import datetime
 
 import pytest
 
-from memorials.models import MartyrArchivePage, MartyrRecord, MemorialFacility
+from tests.memorials.factories import MartyrRecordFactory, MemorialFacilityFactory
+
+pytestmark = pytest.mark.plugin("memorials")
 
 
 @pytest.fixture
 def archive_with_records(transactional_db, home_page):
+    from memorials.models import MartyrArchivePage
+
     archive = MartyrArchivePage(title="英名录", slug="martyrs", per_page=10)
     home_page.add_child(instance=archive)
     archive.save_revision().publish()
-    cemetery = MemorialFacility.objects.create(name="示范市烈士陵园", latitude="36.65", longitude="117.12")
-    MartyrRecord(external_id="B-1", name="黄继光", native_place="四川省中江县", live=True, battle="上甘岭战役",
-                 death_place="朝鲜上甘岭", death_date=datetime.date(1952, 10, 20), death_precision="day",
-                 facility=cemetery, burial_place="示范市烈士陵园").save()
-    MartyrRecord(external_id="B-2", name="董存瑞", native_place="察哈尔省怀来县", live=True,
-                 death_date=datetime.date(1948, 5, 1), death_precision="month").save()
-    MartyrRecord(external_id="B-3", name="未公布", native_place="四川省", live=False).save()
+    cemetery = MemorialFacilityFactory(name="示范市烈士陵园", latitude="36.65", longitude="117.12")
+    MartyrRecordFactory(external_id="B-1", name="黄继光", native_place="四川省中江县", battle="上甘岭战役",
+                        death_place="朝鲜上甘岭", death_date=datetime.date(1952, 10, 20), death_precision="day",
+                        facility=cemetery, burial_place="示范市烈士陵园")
+    MartyrRecordFactory(external_id="B-2", name="董存瑞", native_place="察哈尔省怀来县",
+                        death_date=datetime.date(1948, 5, 1), death_precision="month")
+    MartyrRecordFactory(external_id="B-3", name="未公布", native_place="四川省", live=False)
     for i in range(12):
-        MartyrRecord(external_id=f"G-{i}", name=f"河南烈士{i:02d}", native_place="河南省", live=True).save()
+        MartyrRecordFactory(external_id=f"G-{i}", name=f"河南烈士{i:02d}", native_place="河南省")
     return archive
 
 
@@ -52,6 +56,8 @@ def test_visitor_filters_the_archive_pages_through_and_opens_a_record(open_page,
 
 
 def test_visitor_sends_a_correction_and_gets_a_confirmation(open_page, archive_with_records):
+    from memorials.models import MartyrRecord
+
     record = MartyrRecord.objects.get(external_id="B-2")
     page = open_page(f"{archive_with_records.url}{record.pk}/")
     page.get_by_role("link", name="发现信息有误？我要纠错").click()
@@ -64,6 +70,8 @@ def test_visitor_sends_a_correction_and_gets_a_confirmation(open_page, archive_w
 
 
 def test_cemetery_map_loads_the_vendored_leaflet_when_scrolled_into_view(open_page, archive_with_records):
+    from memorials.models import MemorialFacility
+
     cemetery = MemorialFacility.objects.get()
     page = open_page(cemetery.get_url())
     page.get_by_role("heading", name="位置").scroll_into_view_if_needed()

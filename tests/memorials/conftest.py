@@ -4,7 +4,7 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from memorials.models import MartyrArchivePage, MartyrRecord, MemorialFacility
+from .factories import MartyrRecordFactory, MemorialFacilityFactory
 
 
 def csv_bytes(rows, encoding="utf-8"):
@@ -47,6 +47,8 @@ def write_file(tmp_path):
 
 @pytest.fixture
 def archive(home_page):
+    from memorials.models import MartyrArchivePage
+
     page = MartyrArchivePage(title="英名录", slug="martyrs", intro="缅怀英烈", per_page=10)
     home_page.add_child(instance=page)
     page.save_revision().publish()
@@ -55,7 +57,7 @@ def archive(home_page):
 
 @pytest.fixture
 def cemetery(db):
-    return MemorialFacility.objects.create(
+    return MemorialFacilityFactory(
         name="示范市烈士陵园", kind="cemetery", level="municipal", province="山东省",
         address="示范市英雄路1号", latitude="36.650000", longitude="117.000000", opening_hours="8:30—17:00",
     )
@@ -63,14 +65,5 @@ def cemetery(db):
 
 @pytest.fixture
 def make_record(db):
-    counter = {"n": 0}
-
-    def _make(**fields):
-        counter["n"] += 1
-        defaults = {"external_id": f"T{counter['n']:05d}", "name": f"烈士{counter['n']}", "live": True}
-        defaults.update(fields)
-        record = MartyrRecord(**defaults)
-        record.save()
-        return record
-
-    return _make
+    """``make_record(name=…, **fields)``: a published record (``live=False`` for a draft)."""
+    return MartyrRecordFactory

@@ -7,10 +7,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django_tasks import default_task_backend
 
-from memorials import tasks
-from memorials.importer import MartyrImporter
-from memorials.models import ImportJob, MartyrRecord
-
 from .conftest import csv_bytes
 
 pytestmark = pytest.mark.django_db
@@ -52,6 +48,9 @@ def enqueued(backend, task):
 
 
 def test_check_and_import_run_as_tasks_and_the_status_page_follows_them(admin_client, queued):
+    from memorials import tasks
+    from memorials.models import ImportJob, MartyrRecord
+
     response = upload(admin_client)
     job = ImportJob.objects.get()
     assert response.status_code == 302 and response["Location"] == status_url(job)
@@ -68,7 +67,7 @@ def test_check_and_import_run_as_tasks_and_the_status_page_follows_them(admin_cl
     body = admin_client.get(status_url(job)).content.decode()
     assert "将新增 5 条，更新 0 条；有问题的行 1 行" in body and "姓名为空" in body
     assert "未识别的列（将被忽略）：备注" in body and not refreshes(body)
-    assert 'action="/admin/memorials/import/%s/confirm/"' % job.uuid in body
+    assert f'action="/admin/memorials/import/{job.uuid}/confirm/"' in body
     assert not MartyrRecord.objects.exists()
 
     assert confirm(admin_client, job).status_code == 302
@@ -91,6 +90,9 @@ def test_check_and_import_run_as_tasks_and_the_status_page_follows_them(admin_cl
 
 
 def test_the_status_page_shows_the_progress_of_a_running_import(admin_client, queued):
+    from memorials import tasks
+    from memorials.models import ImportJob
+
     upload(admin_client)
     job = ImportJob.objects.get()
     tasks.check_import.call(str(job.uuid))
@@ -107,6 +109,9 @@ def test_the_status_page_shows_the_progress_of_a_running_import(admin_client, qu
 
 
 def test_a_failed_import_is_failed_with_a_chinese_notice_and_resumes(admin_client, monkeypatch, caplog):
+    from memorials.importing import MartyrImporter
+    from memorials.models import ImportJob
+
     upload(admin_client)
     job = ImportJob.objects.get()
     original_run = MartyrImporter.run
@@ -133,6 +138,8 @@ def test_a_failed_import_is_failed_with_a_chinese_notice_and_resumes(admin_clien
 
 
 def test_resuming_starts_after_the_rows_already_committed(admin_client):
+    from memorials.models import ImportJob, MartyrRecord
+
     upload(admin_client)
     job = ImportJob.objects.get()
     # As a crash leaves it: the rows up to row 3 (R-1, R-2) were committed before it stopped.
@@ -148,6 +155,8 @@ def test_resuming_starts_after_the_rows_already_committed(admin_client):
 
 
 def test_an_unreadable_file_fails_its_check_with_the_reason(admin_client):
+    from memorials.models import ImportJob, MartyrRecord
+
     response = upload(admin_client, b"this is not a spreadsheet", name="名录.xlsx")
     job = ImportJob.objects.get()
     assert response["Location"] == status_url(job)
@@ -162,6 +171,8 @@ def test_an_unreadable_file_fails_its_check_with_the_reason(admin_client):
 
 
 def test_a_vanished_upload_is_explained(admin_client):
+    from memorials.models import ImportJob
+
     upload(admin_client)
     job = ImportJob.objects.get()
     job.file.storage.delete(job.file.name)
@@ -172,6 +183,8 @@ def test_a_vanished_upload_is_explained(admin_client):
 
 
 def test_staff_without_the_import_permission_cannot_see_jobs(client, admin_client, django_user_model):
+    from memorials.models import ImportJob, MartyrRecord
+
     upload(admin_client)
     job = ImportJob.objects.get()
     editor = django_user_model.objects.create_user("editor", password="x")
@@ -188,6 +201,7 @@ def test_staff_without_the_import_permission_cannot_see_jobs(client, admin_clien
 
 def test_a_task_that_cannot_be_enqueued_leaves_a_failed_job_and_a_message(admin_client, monkeypatch):
     from memorials import admin_views
+    from memorials.models import ImportJob
 
     class Unreachable:
         name = "check_import"

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from memorials.wagtail_hooks import CappedCountPaginator
+from memorials.pagination import CappedCountPaginator
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,6 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from memorials.models import MartyrRecord
-
 pytestmark = pytest.mark.django_db
 
 
@@ -144,12 +142,11 @@ def test_staff_print_a_label_sheet_for_one_cemetery_section(admin_client, archiv
 def test_api_lists_with_filters_and_cursor_and_shows_detail(client, archive, make_record):
     for i in range(5):
         make_record(name=f"川{i}", native_place="四川中江")
-    make_record(name="冀", native_place="河北怀来")
+    record = make_record(name="冀", native_place="河北怀来")
     first = client.get("/api/memorials/records", {"province": "四川省", "limit": 3}).json()
     assert [item["name"] for item in first["items"]] == ["川0", "川1", "川2"]
     second = client.get("/api/memorials/records", {"province": "四川省", "limit": 3, "after": first["next_cursor"]}).json()
     assert [item["name"] for item in second["items"]] == ["川3", "川4"] and second["next_cursor"] is None
-    record = MartyrRecord.objects.get(name="冀")
     detail = client.get(f"/api/memorials/records/{record.pk}").json()
     assert detail["native_province"] == "河北省" and detail["url"].endswith(f"{record.pk}/")
     assert client.get("/api/memorials/records", {"limit": 1000}).status_code == 400

@@ -6,8 +6,6 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
-from memorials.models import MartyrRecord
-
 from .conftest import csv_bytes
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +23,8 @@ def run(*args):
 
 
 def test_command_dry_run_reports_and_writes_nothing(write_file):
+    from memorials.models import MartyrRecord
+
     path = write_file("名录.csv", csv_bytes(ROWS, "gb18030"))
     out, err = run(str(path), "--dry-run")
     assert "将新增 2 条" in out and "错误 1 行" in out and "第 4 行：姓名为空" in out
@@ -34,6 +34,8 @@ def test_command_dry_run_reports_and_writes_nothing(write_file):
 
 
 def test_command_publishes_and_writes_an_error_file_next_to_the_input(write_file, tmp_path):
+    from memorials.models import MartyrRecord
+
     path = write_file("名录.csv", csv_bytes(ROWS))
     out, _err = run(str(path), "--publish", "--no-progress")
     assert "新增 2 条" in out
@@ -49,6 +51,8 @@ def test_command_refuses_a_missing_file_in_chinese():
 
 def test_unpublishing_a_record_removes_it_from_search(make_record):
     from wagtail.search.backends import get_search_backend
+
+    from memorials.models import MartyrRecord
 
     record = make_record(name="罗盛教")
     get_search_backend().add(record)
@@ -66,7 +70,8 @@ def test_staff_groups_can_manage_and_publish_records():
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_export_command_writes_a_file_that_imports_back_unchanged(write_file, tmp_path, suffix):
-    from memorials.importer import import_martyrs
+    from memorials.importing import import_martyrs
+    from memorials.models import MartyrRecord
 
     rows = [["编号", "姓名", "籍贯", "出生年月", "牺牲年月", "墓位", "生平事迹"],
             ["E-1", "黄继光", "四川中江", "1931", "1952年10月20日", "A区1排1号", "第一段\n第二段"],

@@ -5,12 +5,12 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from memorials.models import MartyrArchivePage, MartyrRecord, MemorialFacility
-
 pytestmark = pytest.mark.django_db
 
 
 def test_load_demo_twice_builds_the_archive_once(client):
+    from memorials.models import MartyrArchivePage, MartyrRecord, MemorialFacility
+
     call_command("load_demo", stdout=StringIO())
     call_command("load_demo", stdout=StringIO())
     assert MartyrArchivePage.objects.count() == 1

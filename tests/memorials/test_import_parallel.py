@@ -5,10 +5,6 @@ import pytest
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
-from memorials import importer
-from memorials.importer import import_martyrs
-from memorials.models import MartyrRecord
-
 from .conftest import csv_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -30,6 +26,8 @@ def rows(count, bad_every=0):
 
 
 def snapshot():
+    from memorials.models import MartyrRecord
+
     records = {
         record["external_id"]: record
         for record in MartyrRecord.objects.values(
@@ -48,6 +46,9 @@ def snapshot():
 
 
 def test_workers_give_the_same_records_index_and_errors_as_one_process(write_file, cemetery):
+    from memorials.importing import import_martyrs
+    from memorials.models import MartyrRecord
+
     path = write_file("list.csv", csv_bytes(rows(60, bad_every=17)))
     single = import_martyrs(path, publish=True, workers=0, batch_size=7)
     expected = snapshot()
@@ -66,9 +67,12 @@ def test_workers_give_the_same_records_index_and_errors_as_one_process(write_fil
 
 
 def test_parallel_import_is_searchable_by_name_pinyin_and_place(write_file, monkeypatch):
+    from memorials.importing import import_martyrs, workers
+    from memorials.models import MartyrRecord
+
     # The pool starts on its own above the threshold; lower it so a small file takes that path.
-    monkeypatch.setattr(importer, "PARALLEL_THRESHOLD", 10)
-    monkeypatch.setattr(importer, "CHUNK_SIZE", 8)
+    monkeypatch.setattr(workers, "PARALLEL_THRESHOLD", 10)
+    monkeypatch.setattr(workers, "CHUNK_SIZE", 8)
     path = write_file("list.csv", csv_bytes(rows(40)))
     job = import_martyrs(path, publish=True)
     assert job.created == 40
@@ -82,6 +86,9 @@ def test_parallel_import_is_searchable_by_name_pinyin_and_place(write_file, monk
 
 
 def test_reimport_updates_the_index_and_keeps_fields_the_file_lacks(write_file):
+    from memorials.importing import import_martyrs
+    from memorials.models import MartyrRecord
+
     path = write_file("list.csv", csv_bytes(rows(12)))
     import_martyrs(path, publish=True, workers=0)
     renamed = [["编号", "姓名"], ["P-0000", "黄继光同志"]]
@@ -99,6 +106,9 @@ def test_reimport_updates_the_index_and_keeps_fields_the_file_lacks(write_file):
 
 
 def test_unpublished_import_writes_no_search_entries(write_file):
+    from memorials.importing import import_martyrs
+    from memorials.models import MartyrRecord
+
     import_martyrs(write_file("list.csv", csv_bytes(rows(10))), publish=False, workers=0)
     ids = [str(pk) for pk in MartyrRecord.objects.values_list("id", flat=True)]
     assert len(ids) == 10
@@ -107,6 +117,9 @@ def test_unpublished_import_writes_no_search_entries(write_file):
 
 
 def test_reimport_of_a_complete_file_reindexes_from_the_workers_analysis(write_file):
+    from memorials.importing import import_martyrs
+    from memorials.models import MartyrRecord
+
     body = rows(12)
     import_martyrs(write_file("list.csv", csv_bytes(body)), publish=True, workers=0)
     body[1][-1] = "改正后的生平：在上甘岭坚守坑道。"
@@ -122,38 +135,46 @@ def test_an_import_leaves_the_database_connection_and_collector_as_it_found_them
 
     from django.db import connection
 
+    from memorials.importing import MartyrImporter, import_martyrs
+    from memorials.importing.writing import SQLITE_BULK_PRAGMAS
+
     def pragmas():
         if connection.vendor != "sqlite":
             return None
         with connection.cursor() as cursor:
-            return {name: cursor.execute(f"PRAGMA {name}").fetchone()[0] for name in importer.SQLITE_BULK_PRAGMAS}
+            return {name: cursor.execute(f"PRAGMA {name}").fetchone()[0] for name in SQLITE_BULK_PRAGMAS}
 
     seen = []
-    original_write = importer.MartyrImporter._write
+    original_write = MartyrImporter._write
 
     def write_and_look(self, batch, last_row):
         seen.append((gc.isenabled(), pragmas()))
         return original_write(self, batch, last_row)
 
-    monkeypatch.setattr(importer.MartyrImporter, "_write", write_and_look)
+    monkeypatch.setattr(MartyrImporter, "_write", write_and_look)
     before = pragmas()
     assert import_martyrs(write_file("list.csv", csv_bytes(rows(12))), publish=True, workers=0).created == 12
     collecting, during = seen[0]
     assert collecting is False and gc.isenabled()
     assert pragmas() == before
     if connection.vendor == "sqlite":
-        assert during == importer.SQLITE_BULK_PRAGMAS != before
+        assert during == SQLITE_BULK_PRAGMAS != before
 
 
 def test_the_importing_process_keeps_a_cpu_for_itself(write_file, monkeypatch):
-    monkeypatch.setattr(importer, "PARALLEL_THRESHOLD", 10)
+    from memorials.importing import MartyrImporter, workers
+
+    monkeypatch.setattr(workers, "PARALLEL_THRESHOLD", 10)
     path = write_file("list.csv", csv_bytes(rows(20)))
     for cpus, expected in [(1, 0), (2, 1), (4, 3), (16, 4)]:
-        monkeypatch.setattr(importer.os, "cpu_count", lambda cpus=cpus: cpus)
-        assert importer.MartyrImporter(path, "list.csv", publish=True)._worker_count() == expected
+        monkeypatch.setattr(workers.os, "cpu_count", lambda cpus=cpus: cpus)
+        assert MartyrImporter(path, "list.csv", publish=True)._worker_count() == expected
 
 
 def test_reimporting_the_same_list_rewrites_only_the_rows_that_changed(write_file):
+    from memorials.importing import import_martyrs
+    from memorials.models import MartyrRecord
+
     body = rows(12)
     import_martyrs(write_file("list.csv", csv_bytes(body)), publish=True, workers=0)
     written = dict(MartyrRecord.objects.values_list("external_id", "updated_at"))

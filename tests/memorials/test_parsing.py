@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from memorials.dates import PartialDateError, parse_partial_date
-from memorials.importer import parse_grave
+from memorials.graves import parse_grave
 from memorials.periods import war_period_for
 from memorials.places import parse_native_place
 

@@ -10,7 +10,6 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from media.demo import make_image
-from memorials.models import MartyrRecord, MartyrRecordPhoto
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +52,8 @@ def images(db):
 
 
 def test_a_draft_with_gallery_photos_publishes_them(admin_client, make_record, images):
+    from memorials.models import MartyrRecord, MartyrRecordPhoto
+
     record = make_record(name="黄继光", native_place="四川中江")
     images["medal"].alt_text = "一级战斗英雄奖章"
     images["medal"].save()
@@ -89,6 +90,8 @@ def test_a_draft_with_gallery_photos_publishes_them(admin_client, make_record, i
 def test_the_editor_shows_the_gallery_and_refuses_to_publish_a_photo_without_alt_text(
     admin_client, make_record, images
 ):
+    from memorials.models import MartyrRecordPhoto
+
     record = make_record(name="邱少云")
     edit = admin_client.get(EDIT_URL.format(pk=record.pk)).content.decode()
     assert "更多照片" in edit and 'name="photos-TOTAL_FORMS"' in edit
@@ -105,16 +108,24 @@ def test_the_editor_shows_the_gallery_and_refuses_to_publish_a_photo_without_alt
 
 
 def test_a_caption_is_required(admin_client, make_record, images):
+    from memorials.models import MartyrRecordPhoto
+
     record = make_record(name="罗盛教")
     response = admin_client.post(
         EDIT_URL.format(pk=record.pk),
         {**record_form(record, [gallery_item(images["tomb"], "")]), "action-publish": "action-publish"},
     )
     assert response.status_code == 200
+    form = response.context["form"]
+    assert form.errors == {}  # the record itself is fine: only the photo's caption is missing
+    [photo_errors] = [photo.errors.as_data() for photo in form.formsets["photos"].forms]
+    assert list(photo_errors) == ["caption"] and photo_errors["caption"][0].code == "required"
     assert not MartyrRecordPhoto.objects.exists()
 
 
 def add_photos(record, *pairs):
+    from memorials.models import MartyrRecordPhoto
+
     for order, (image, caption) in enumerate(pairs):
         MartyrRecordPhoto.objects.create(record=record, image=image, caption=caption, sort_order=order)
 
@@ -128,6 +139,8 @@ def detail_queries(client, url):
 
 
 def test_detail_page_shows_the_gallery_with_alt_text_and_no_query_per_photo(client, archive, make_record, images):
+    from memorials.models import MartyrRecordPhoto
+
     one = make_record(name="杨根思", photo=images["portrait"])
     add_photos(one, (images["tomb"], "烈士墓碑"))
     three = make_record(name="黄继光", photo=images["portrait"])

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from memorials.importer import DEFAULT_BATCH_SIZE, ImportFileError, MartyrImporter, count_rows, write_error_file
+from memorials.importing import DEFAULT_BATCH_SIZE, ImportFileError, MartyrImporter, count_rows, write_error_file
 
 
 class Command(BaseCommand):

@@ -1,0 +1,48 @@
+"""名录导入: the bookkeeping of one import of a martyr list (see ``memorials.importing``)."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportJob(models.Model):
+    """One import of a martyr list; committed batches are recorded so a crash can resume."""
+
+    class Status(models.TextChoices):
+        PREVIEW = "preview", _("待确认")
+        RUNNING = "running", _("导入中")
+        DONE = "done", _("已完成")
+        FAILED = "failed", _("中断")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    file = models.FileField(_("文件"), upload_to="memorials/imports/", blank=True)
+    filename = models.CharField(_("文件名"), max_length=255)
+    checksum = models.CharField(_("文件校验值"), max_length=64, db_index=True)
+    publish = models.BooleanField(_("导入后立即发布"), default=False)
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.PREVIEW)
+    rows_done = models.PositiveIntegerField(_("已提交到第几行"), default=0)
+    created_count = models.PositiveIntegerField(_("新增"), default=0)
+    updated_count = models.PositiveIntegerField(_("更新"), default=0)
+    error_count = models.PositiveIntegerField(_("错误行数"), default=0)
+    errors = models.JSONField(_("错误"), default=list, blank=True)
+    headers = models.JSONField(_("表头"), default=list, blank=True)
+    header_warnings = models.JSONField(_("表头提示"), default=list, blank=True)
+    created_at = models.DateTimeField(_("开始时间"), default=timezone.now)
+    finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("操作人"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("名录导入")
+        verbose_name_plural = _("名录导入")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.filename
