@@ -13,6 +13,7 @@ The templates load ``media/css/media.css`` styles (class names ``media-*``).
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -57,7 +58,7 @@ class VideoBlock(blocks.StructBlock):
     """A film uploaded to the media library (风采展示小视频), with poster and captions."""
 
     video = VideoChooserBlock(label=_("视频"))
-    caption = blocks.CharBlock(label=_("说明"), required=False)
+    caption = blocks.CharBlock(label=pgettext_lazy("text under a video or recording", "说明"), required=False)
 
     class Meta:
         icon = "media"
@@ -69,7 +70,7 @@ class VideoEmbedBlock(blocks.StructBlock):
     """A video hosted on a video platform (哔哩哔哩、腾讯视频、优酷 or any oEmbed provider)."""
 
     video = EmbedBlock(label=_("视频链接"), help_text=_("视频平台上的视频页面地址"))
-    caption = blocks.CharBlock(label=_("说明"), required=False)
+    caption = blocks.CharBlock(label=pgettext_lazy("text under a video or recording", "说明"), required=False)
 
     class Meta:
         icon = "media"
@@ -81,7 +82,7 @@ class AudioBlock(blocks.StructBlock):
     """An audio recording (口述历史) with its transcript shown beside the player."""
 
     audio = AudioChooserBlock(label=_("音频"))
-    caption = blocks.CharBlock(label=_("说明"), required=False)
+    caption = blocks.CharBlock(label=pgettext_lazy("text under a video or recording", "说明"), required=False)
     show_transcript = blocks.BooleanBlock(label=_("显示文字稿"), required=False, default=True)
 
     class Meta:

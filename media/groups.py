@@ -52,16 +52,17 @@ def grant_media_permissions(sender=None, using="default", **kwargs):
         return
     from wagtail.models import Collection, GroupCollectionPermission
 
+    from siteshell.groups import group_name
     from siteshell.plugins import staff_groups
 
     root = Collection.get_first_root_node()
     if root is None:
         return
-    grants = {str(spec.name): EDITOR_ACTIONS for spec in staff_groups()}
-    grants[str(MEDIA_MANAGERS)] = MANAGER_ACTIONS
+    grants = {group_name(spec.name): EDITOR_ACTIONS for spec in staff_groups()}
+    grants[group_name(MEDIA_MANAGERS)] = MANAGER_ACTIONS
     for name, actions in grants.items():
         group, _created = Group.objects.using(using).get_or_create(name=name)
-        if name == str(MEDIA_MANAGERS):
+        if name == group_name(MEDIA_MANAGERS):
             access = Permission.objects.using(using).filter(
                 content_type__app_label="wagtailadmin", codename="access_admin"
             )

@@ -6,7 +6,7 @@ limit before decoding (decompression bombs), then re-encoded with the EXIF orien
 and all other metadata (GPS position, camera serial, owner name, XMP, comments) left behind.
 Families send photos taken on phones; their home's coordinates must not end up on the site.
 
-Every refusal is a ``ValidationError`` with a Chinese message that says what to do.
+Every refusal is a ``ValidationError`` with a message that says what to do, in the editor's language.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageFile, ImageOps, ImageSequence, UnidentifiedImageError
 
+from siteshell.languages import join_list
+
 #: Pillow format name -> (stored extension, MIME type). MPO is the multi-picture JPEG that
 #: some cameras write; it is a JPEG for every purpose here.
 IMAGE_FORMATS = {
@@ -36,7 +38,8 @@ IMAGE_FORMATS = {
     "HEIF": ("heic", "image/heic"),
     "GIF": ("gif", "image/gif"),
 }
-ALLOWED_IMAGE_TEXT = "JPEG、PNG、WebP、AVIF、HEIC、GIF"
+#: The image formats an editor may upload, as the messages name them.
+ALLOWED_IMAGE_NAMES = ("JPEG", "PNG", "WebP", "AVIF", "HEIC", "GIF")
 
 #: Metadata that survives re-encoding: colour profile and transparency change how the picture
 #: looks; animation timing is part of a GIF. Everything else is dropped.
@@ -94,7 +97,7 @@ def _open_image(data: bytes) -> Image.Image:
         except UnidentifiedImageError as exc:
             raise ValidationError(
                 _("无法识别这个文件：它不是图片，或图片格式不受支持。请上传 %(formats)s 格式的图片。")
-                % {"formats": ALLOWED_IMAGE_TEXT},
+                % {"formats": join_list(ALLOWED_IMAGE_NAMES)},
                 code="invalid_image",
             ) from exc
         except Exception as exc:  # noqa: BLE001  Pillow raises many kinds for broken headers
@@ -102,15 +105,25 @@ def _open_image(data: bytes) -> Image.Image:
 
 
 def _too_many_pixels(pixels=None):
-    limit = round(_max_image_pixels() / 10_000)
+    limit = _max_image_pixels()
+    # Chinese counts pixels in 万 (ten thousands), English in millions: the messages get both.
+    counts = {"limit": round(limit / 10_000), "limit_megapixels": _millions(limit)}
     if pixels is None:
-        message = _("图片像素过多，上限为 %(limit)s 万像素。请缩小尺寸后再上传。") % {"limit": limit}
+        # Translators: %(limit)s counts ten thousands (万); %(limit_megapixels)s is the same in millions.
+        # xgettext:no-python-format
+        message = _("图片像素过多，上限为 %(limit)s 万像素。请缩小尺寸后再上传。") % counts
     else:
-        message = _("图片像素过多（%(pixels)s 万像素），上限为 %(limit)s 万像素。请缩小尺寸后再上传。") % {
-            "pixels": round(pixels / 10_000),
-            "limit": limit,
-        }
+        counts.update(pixels=round(pixels / 10_000), pixels_megapixels=_millions(pixels))
+        # Translators: %(pixels)s and %(limit)s count ten thousands (万); the same in millions are
+        # %(pixels_megapixels)s and %(limit_megapixels)s.
+        # xgettext:no-python-format
+        message = _("图片像素过多（%(pixels)s 万像素），上限为 %(limit)s 万像素。请缩小尺寸后再上传。") % counts
     return ValidationError(message, code="file_too_many_pixels")
+
+
+def _millions(count):
+    """``50_000_000`` → ``"50"``, ``1_234_567`` → ``"1.2"``."""
+    return f"{round(count / 1_000_000, 1):g}"
 
 
 def _corrupt():
@@ -136,7 +149,7 @@ def inspect_image(data: bytes) -> Image.Image:
     if image.format not in IMAGE_FORMATS:
         raise ValidationError(
             _("不支持 %(format)s 格式的图片。请上传 %(formats)s 格式的图片。")
-            % {"format": image.format or "?", "formats": ALLOWED_IMAGE_TEXT},
+            % {"format": image.format or "?", "formats": join_list(ALLOWED_IMAGE_NAMES)},
             code="invalid_image_extension",
         )
     width, height = image.size
@@ -257,7 +270,7 @@ def validate_media_file(file, media_type: str):
         kinds, allowed, what = AUDIO_KINDS, wagtailmedia_settings.AUDIO_EXTENSIONS, _("音频文件")
         limit = getattr(settings, "MEDIA_AUDIO_MAX_UPLOAD_SIZE", None)
     check_size(file.size, limit, what)
-    allowed_text = "、".join(ext.upper() for ext in allowed)
+    allowed_text = join_list(ext.upper() for ext in allowed)
     kind = filetype.guess(_head(file))
     if kind is None or kind.extension not in kinds:
         raise ValidationError(
@@ -339,7 +352,7 @@ def validate_document_file(file):
     check_size(file.size, getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None), _("文档"))
     allowed = getattr(settings, "WAGTAILDOCS_EXTENSIONS", None) or []
     extension = _extension(file.name)
-    allowed_text = "、".join(ext.upper() for ext in allowed)
+    allowed_text = join_list(ext.upper() for ext in allowed)
     if extension not in allowed:
         raise ValidationError(
             _("不支持“.%(extension)s”类型的文档。可上传的类型：%(formats)s。")

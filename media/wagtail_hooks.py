@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from wagtail import hooks
 
 from media.checks import images_missing_alt_text, install_image_field_override
@@ -25,10 +26,12 @@ def refuse_bulk_publish_of_images_without_alt_text(request, action_type, objects
             blocked.append((page, missing))
     if not blocked:
         return None
+    # The titles are quoted one by one: “甲”“乙” in Chinese, “A”, “B” in English.
+    quoted_titles_separator = pgettext("between quoted image titles", "”“")
     for page, images in blocked:
         messages.error(
             request,
             _("“%(page)s”未发布：所用图片“%(images)s”还没有替代文字。请填写替代文字或标为装饰性图片后再发布。")
-            % {"page": page.get_admin_display_title(), "images": "”“".join(image.title for image in images)},
+            % {"page": page.get_admin_display_title(), "images": quoted_titles_separator.join(image.title for image in images)},
         )
     return redirect(action_class_instance.next_url)

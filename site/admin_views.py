@@ -8,6 +8,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from django.conf import settings
 
+from siteshell.languages import join_list
 from siteshell.plugins import extension_points, get_plugins
 
 
@@ -36,7 +37,10 @@ class PluginListView(UserPassesTestMixin, WagtailAdminTemplateMixin, TemplateVie
             }
             for plugin in get_plugins()
         ]
-        context["left_out"] = getattr(settings, "PLUGINS_LEFT_OUT", ())
+        context["left_out"] = [
+            {"label": plugin.label, "missing": join_list(plugin.missing)}
+            for plugin in getattr(settings, "PLUGINS_LEFT_OUT", ())
+        ]
         context["extension_points"] = extension_points()
         return context
 

@@ -2,6 +2,11 @@
 
 The OpenAPI schema is served at ``/api/openapi.json`` and browsable at ``/api/docs``.
 Only live, publicly viewable content is ever returned.
+
+Titles, summaries and descriptions are lazy translations: django-ninja builds the schema for
+each request and its JSON encoder (Django's) turns them into text then, so the schema and the
+docs page come in the visitor's language (the language cookie). Never freeze them with
+``str(_(…))`` when the module is imported.
 """
 
 from datetime import datetime
@@ -61,7 +66,7 @@ class PageOut(Schema):
 site_router = Router(tags=["site"])
 
 
-@site_router.get("/site", response=SiteOut, summary=str(_("站点信息、已启用的功能模块和导航")))
+@site_router.get("/site", response=SiteOut, summary=_("站点信息、已启用的功能模块和导航"))
 def site_info(request):
     site = Site.find_for_request(request)
     bureau = BureauSettings.for_site(site) if site else BureauSettings()
@@ -85,7 +90,7 @@ def public_pages(request):
     return pages
 
 
-@site_router.get("/pages", response=list[PageOut], summary=str(_("已发布的公开页面")))
+@site_router.get("/pages", response=list[PageOut], summary=_("已发布的公开页面"))
 @paginate(PageNumberPagination, page_size=settings.NINJA_PAGINATION_PER_PAGE)
 def page_list(request, type: str = ""):
     pages = public_pages(request).order_by("path")
@@ -104,9 +109,9 @@ class ChineseJSONRenderer(JSONRenderer):
 def build_api():
     api = NinjaAPI(
         renderer=ChineseJSONRenderer(),
-        title=str(_("退役军人荣誉与纪念 公开数据接口")),
+        title=_("退役军人荣誉与纪念 公开数据接口"),
         version="1",
-        description=str(_("只读接口，只返回已发布的公开内容。")),
+        description=_("只读接口，只返回已发布的公开内容。"),
         urls_namespace="api",
     )
     api.add_router("/", site_router)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import Version
 
+from siteshell.languages import join_list
 from siteshell.plugins import SHELL_VERSION, get_plugins
 
 
@@ -21,12 +22,12 @@ def plugins_are_compatible_and_satisfied(app_configs=None, **kwargs):
         missing = [label for label in getattr(meta, "requires", ()) or () if label not in installed]
         if missing:
             messages.append(checks.Error(
-                _("插件 %(label)s 需要的插件未安装：%(missing)s") % {"label": plugin.label, "missing": "、".join(missing)},
+                _("插件 %(label)s 需要的插件未安装：%(missing)s") % {"label": plugin.label, "missing": join_list(missing)},
                 hint=_("把需要的插件加入 SITE_PLUGINS，或停用这个插件"), obj=plugin, id="siteshell.E003",
             ))
     for left_out in getattr(settings, "PLUGINS_LEFT_OUT", ()):
         messages.append(checks.Warning(
-            _("插件 %(label)s 未启用：需要 %(missing)s") % {"label": left_out.label, "missing": "、".join(left_out.missing)},
+            _("插件 %(label)s 未启用：需要 %(missing)s") % {"label": left_out.label, "missing": join_list(left_out.missing)},
             hint=_("启用它需要的插件，或把它加入 SITE_PLUGINS_DISABLED"), id="siteshell.W001",
         ))
     return messages

@@ -42,7 +42,10 @@ def cached_navigation(request):
     key = f"siteshell:navigation:{generation}:{site.pk if site else 0}:{get_language()}"
     items = cache.get(key)
     if items is None:
-        items = [plugins.NavItem(str(item.label), item.url, item.order) for item in plugins.navigation(request)]
+        items = [
+            plugins.NavItem(str(item.label), item.url, item.order, item.translated)
+            for item in plugins.navigation(request)
+        ]
         cache.set(key, items, NAVIGATION_CACHE_SECONDS)
     return items
 

@@ -3,11 +3,20 @@
 import logging
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.utils import translation
 
 from siteshell.plugins import staff_groups
 
 logger = logging.getLogger(__name__)
+
+
+def group_name(name) -> str:
+    """A group's name as stored: in the site's language, whichever language is active, so that
+    running ``migrate`` under another language never creates a second group."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(name)
 
 
 def sync_staff_groups(sender=None, using="default", **kwargs):
@@ -22,7 +31,7 @@ def sync_staff_groups(sender=None, using="default", **kwargs):
 
     root = Page.get_first_root_node()
     for spec in staff_groups():
-        group, _created = Group.objects.using(using).get_or_create(name=str(spec.name))
+        group, _created = Group.objects.using(using).get_or_create(name=group_name(spec.name))
         for dotted in spec.permissions:
             app_label, codename = dotted.split(".", 1)
             permission = Permission.objects.using(using).filter(

@@ -49,11 +49,17 @@ SHELL_VERSION = "1.0.0"
 
 @dataclass(frozen=True)
 class NavItem:
-    """One entry of the header navigation."""
+    """One entry of the header navigation.
+
+    The label is normally a page's title, which editors wrote: the English site keeps it in the
+    content language and marks it so (``siteshell.languages``). A plugin whose label is
+    translated instead (``gettext_lazy``) passes ``translated=True``.
+    """
 
     label: str
     url: str
     order: int = 100
+    translated: bool = False
 
 
 @dataclass

@@ -1,5 +1,6 @@
 """The one way every plugin renders an image: ``{% responsive_image %}``."""
 
+import itertools
 import logging
 import os
 
@@ -7,6 +8,11 @@ from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from wagtail.embeds import embeds
+from wagtail.embeds.exceptions import EmbedException
+
+from media.embeds import player_html
+from siteshell.languages import content_language
 
 logger = logging.getLogger(__name__)
 register = template.Library()
@@ -58,14 +64,18 @@ def _specs(image, layout, ratio):
 
 
 @register.simple_tag
-def responsive_image(image, layout="content", ratio="", sizes="", css_class="", eager=False, alt=None):
+def responsive_image(
+    image, layout="content", ratio="", sizes="", css_class="", eager=False, alt=None, alt_lang=None
+):
     """``<picture>`` with AVIF/WebP sources, a JPEG (or PNG) fallback, ``srcset``, width/height
     and lazy loading.
 
     ``ratio`` such as ``"4x3"`` crops around the focal point; without it the image keeps its
     proportions. ``eager`` is for the one image above the fold (no lazy loading, high fetch
     priority). ``alt`` overrides the image's own alt text (use ``""`` for an image that a
-    caption next to it already describes). Decorative images get ``alt=""``.
+    caption next to it already describes). Decorative images get ``alt=""``. Alt text is what
+    editors wrote, so it is marked with the content language (``lang`` on the ``<img>``); pass
+    ``alt_lang`` with a translated ``alt``.
 
     A missing or unreadable original renders nothing rather than breaking the page.
     """
@@ -96,6 +106,7 @@ def responsive_image(image, layout="content", ratio="", sizes="", css_class="", 
             "src": default,
             "sizes": sizes or LAYOUT_SIZES.get(layout, LAYOUT_SIZES["content"]),
             "alt": image.default_alt_text if alt is None else alt,
+            "alt_lang": content_language() if alt_lang is None else alt_lang,
             "css_class": css_class,
             "eager": eager,
         },
@@ -118,3 +129,30 @@ def media_duration(seconds):
     if minutes:
         return _("%(m)d分%(s)02d秒") % {"m": minutes, "s": secs}
     return _("%(s)d秒") % {"s": secs}
+
+
+@register.filter
+def embed_html(value):
+    """The HTML of an ``EmbedBlock`` value, as ``{{ value }}`` renders it, except that a 哔哩哔哩,
+    腾讯视频 or 优酷 player is written in the visitor's language (``media.embeds.player_html``)
+    rather than in the language it was stored in."""
+    if not value:
+        return ""
+    fresh = player_html(value.url)
+    if fresh is None:
+        return value.html
+    try:
+        embed = embeds.get_embed(value.url, value.max_width, value.max_height)
+    except EmbedException:
+        return ""
+    embed.html = fresh  # for this rendering only, never saved
+    return render_to_string("wagtailembeds/embed_frontend.html", {"embed": embed})
+
+
+_element_numbers = itertools.count(1)
+
+
+@register.simple_tag
+def media_element_id(prefix):
+    """An ``id`` no other element of the page has, e.g. for ``aria-labelledby``."""
+    return f"{prefix}-{next(_element_numbers)}"

@@ -7,6 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from siteshell import languages
 from siteshell.extensions import render_extension_point
 
 register = template.Library()
@@ -28,3 +29,15 @@ def json_ld(data):
 def extension_point(context, name, **kwargs):
     """What other plugins add at the extension point ``name`` (see ``siteshell.extensions``)."""
     return render_extension_point(name, context.get("request"), **kwargs)
+
+
+@register.simple_tag
+def content_language():
+    """The language editors write in, for ``lang="…"`` on what they wrote (``siteshell.languages``)."""
+    return languages.content_language()
+
+
+@register.filter
+def in_content_language(value):
+    """``value`` in a ``<span lang="…">`` of the content language, e.g. inside ``blocktranslate``."""
+    return languages.in_content_language(value)

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.utils import translation
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.embeds.blocks import EmbedValue
@@ -15,6 +16,7 @@ from media import blocks as media_blocks
 from media.embeds import ChineseVideoPlatformFinder
 from media.templatetags.media_tags import media_duration, responsive_image
 from tests.media import files
+from tests.utils import cjk_outside_user_content
 
 pytestmark = pytest.mark.django_db
 
@@ -72,9 +74,12 @@ def test_a_body_using_every_media_block_renders(make_image, video, audio, docume
 
     # image with caption and credit
     assert 'alt="烈士纪念碑全景"' in html
-    assert "清明节祭扫" in html and "摄影/作者：李明" in html and "来源：示范市退役军人事务局" in html
-    # gallery with a labelled region
-    assert 'aria-label="英烈风采"' in html
+    assert "清明节祭扫" in html
+    assert '摄影/作者：<span lang="zh-hans">李明</span>' in html
+    assert '来源：<span lang="zh-hans">示范市退役军人事务局</span>' in html
+    # gallery: a region named by its heading
+    gallery_id = re.search(r'<section class="media-gallery" aria-labelledby="([^"]+)"', html).group(1)
+    assert f'<h2 class="media-gallery__title" id="{gallery_id}" lang="zh-hans">英烈风采</h2>' in html
     # uploaded video: poster, captions track, fallback link
     assert re.search(r'<video[^>]+poster="[^"]+\.jpg"', html)
     assert '<track kind="captions"' in html and 'srclang="zh-Hans"' in html
@@ -86,6 +91,36 @@ def test_a_body_using_every_media_block_renders(make_image, video, audio, docume
     assert "部队夜里渡江。" in html and "时长 2分05秒" in html
     # document link with type and size
     assert document.url in html and "红星班教案" in html and "PDF" in html
+
+
+def test_every_block_reads_in_english_apart_from_what_editors_wrote(make_image, video, audio, document):
+    photo = make_image(title="纪念碑", alt_text="烈士纪念碑全景", author="李明", source="示范市退役军人事务局", licence="版权所有")
+    body = media_blocks.MediaStreamBlock()
+    value = body.to_python(
+        [
+            {"type": "image", "value": {"image": photo.pk, "caption": "清明节祭扫"}},
+            {"type": "gallery", "value": {"title": "英烈风采", "images": [{"image": photo.pk, "caption": ""}]}},
+            {"type": "video", "value": {"video": video.pk, "caption": ""}},
+            {
+                "type": "video_embed",
+                "value": {"video": "https://www.bilibili.com/video/BV1GJ411x7h7", "caption": "纪录片"},
+            },
+            {"type": "audio", "value": {"audio": audio.pk, "caption": "", "show_transcript": True}},
+            {"type": "document", "value": {"document": document.pk, "title": ""}},
+        ]
+    )
+    # The embed is first fetched (and stored) in Chinese, as an editor adding it would.
+    Template("{% load wagtailcore_tags %}{% include_block body %}").render(Context({"body": value}))
+
+    with translation.override("en"):
+        html = Template("{% load wagtailcore_tags %}{% include_block body %}").render(Context({"body": value}))
+
+    assert cjk_outside_user_content(f'<html lang="en"><body>{html}</body></html>') == []
+    assert 'Photo: <span lang="zh-hans">李明</span>' in html
+    assert 'Source: <span lang="zh-hans">示范市退役军人事务局</span>' in html
+    assert 'title="Bilibili video player"' in html
+    assert "(2 min 5 s)" in html and "<summary>Transcript</summary>" in html
+    assert '<span class="media-document__meta">(PDF' in html
 
 
 def test_each_block_renders_on_its_own(make_image, video, audio, document):
@@ -201,3 +236,9 @@ def test_a_missing_original_renders_nothing_instead_of_an_error(make_image):
 @pytest.mark.parametrize(("seconds", "text"), [(0, ""), (45, "45秒"), (125.4, "2分05秒"), (3720, "1小时02分")])
 def test_durations_read_naturally(seconds, text):
     assert media_duration(seconds) == text
+
+
+@pytest.mark.parametrize(("seconds", "text"), [(45, "45 s"), (125.4, "2 min 5 s"), (3720, "1 h 2 min")])
+def test_durations_read_naturally_in_english(seconds, text):
+    with translation.override("en"):
+        assert media_duration(seconds) == text

@@ -198,3 +198,18 @@ def test_multiple_upload_stores_clean_images(admin_client):
     assert not has_personal_metadata(data, stored)
     assert (image.width, image.height) == stored.size == (40, 80)
     assert image.file_size == len(data)
+
+
+def test_an_editor_who_works_in_english_is_told_in_english(admin_client, superuser, settings, media_root):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(superuser)
+    profile.preferred_language = "en"
+    profile.save()
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 2_500_000
+
+    bmp = form_errors(upload(admin_client, files.image_bytes("BMP"), "scan.bmp"))
+    too_big = form_errors(upload(admin_client, files.png(width=2000, height=1500), "wide.png"))
+
+    assert "Please upload an image in JPEG, PNG, WebP, AVIF, HEIC, GIF format." in bmp
+    assert "The image has too many pixels (3 megapixels); the limit is 2.5 megapixels." in too_big

@@ -11,6 +11,8 @@ import io
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
@@ -24,10 +26,10 @@ def carries_metadata(data: bytes) -> bool:
 
 
 class Command(BaseCommand):
-    help = "去除已有原图中的 EXIF/GPS 等元数据（图片上传清理功能上线前存入的文件）"
+    help = gettext_lazy("去除已有原图中的 EXIF/GPS 等元数据（图片上传清理功能上线前存入的文件）")
 
     def add_arguments(self, parser):
-        parser.add_argument("--dry-run", action="store_true", help="只列出，不修改")
+        parser.add_argument("--dry-run", action="store_true", help=gettext_lazy("只列出，不修改"))
 
     def handle(self, *args, dry_run=False, **options):
         cleaned = skipped = failed = 0
@@ -36,7 +38,7 @@ class Command(BaseCommand):
                 with image.open_file() as handle:
                     data = handle.read()
             except OSError as error:
-                self.stderr.write(f"#{image.pk} {image.title}: 原图无法读取（{error}）")
+                self.stderr.write(f"#{image.pk} {image.title}: " + _("原图无法读取（%(error)s）") % {"error": error})
                 failed += 1
                 continue
             try:
@@ -44,11 +46,11 @@ class Command(BaseCommand):
                     skipped += 1
                     continue
             except Exception as error:  # noqa: BLE001  an unreadable original is reported, not fatal
-                self.stderr.write(f"#{image.pk} {image.title}: 原图无法识别（{error}）")
+                self.stderr.write(f"#{image.pk} {image.title}: " + _("原图无法识别（%(error)s）") % {"error": error})
                 failed += 1
                 continue
             if dry_run:
-                self.stdout.write(f"#{image.pk} {image.title}: 含元数据")
+                self.stdout.write(f"#{image.pk} {image.title}: " + _("含元数据"))
                 cleaned += 1
                 continue
             try:
@@ -65,6 +67,10 @@ class Command(BaseCommand):
             if old_name != image.file.name:
                 image.file.storage.delete(old_name)
             cleaned += 1
-            self.stdout.write(f"#{image.pk} {image.title}: 已清理")
-        verb = "含元数据" if dry_run else "已清理"
-        self.stdout.write(self.style.SUCCESS(f"{verb} {cleaned} 张，无需处理 {skipped} 张，失败 {failed} 张"))
+            self.stdout.write(f"#{image.pk} {image.title}: " + _("已清理"))
+        summary = (
+            _("含元数据 %(cleaned)d 张，无需处理 %(skipped)d 张，失败 %(failed)d 张")
+            if dry_run
+            else _("已清理 %(cleaned)d 张，无需处理 %(skipped)d 张，失败 %(failed)d 张")
+        )
+        self.stdout.write(self.style.SUCCESS(summary % {"cleaned": cleaned, "skipped": skipped, "failed": failed}))

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Page, Site
 
 from media.demo import make_image
@@ -36,14 +38,14 @@ DEMO_BUREAU = {
 
 
 class Command(BaseCommand):
-    help = "载入演示内容（可重复执行）：首页、单位信息、管理员账号和各功能模块的示例数据"
+    help = gettext_lazy("载入演示内容（可重复执行）：首页、单位信息、管理员账号和各功能模块的示例数据")
 
     def add_arguments(self, parser):
         parser.add_argument("--admin-username", default="admin")
         parser.add_argument(
             "--admin-password",
             default=os.environ.get("DEMO_ADMIN_PASSWORD", ""),
-            help="管理员密码；不填则随机生成并打印",
+            help=gettext_lazy("管理员密码；不填则随机生成并打印"),
         )
 
     def handle(self, *args, **options):
@@ -57,8 +59,11 @@ class Command(BaseCommand):
             self.stdout.write(f"· {plugin.describe()['name']} ({plugin.label})")
             with transaction.atomic():
                 plugin.load_demo(context)
-        self.stdout.write(self.style.SUCCESS("演示内容已就绪。"))
-        self.stdout.write(f"后台地址: /admin/  用户名: {options['admin_username']}  密码: {password}")
+        self.stdout.write(self.style.SUCCESS(_("演示内容已就绪。")))
+        self.stdout.write(
+            _("后台地址: /admin/  用户名: %(username)s  密码: %(password)s")
+            % {"username": options["admin_username"], "password": password}
+        )
 
     def ensure_home_page(self):
         home = HomePage.objects.first()
