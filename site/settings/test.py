@@ -15,7 +15,7 @@ ALLOWED_HOSTS = ["*"]
 # The suite adds its own plugins that prove the plugin contract: tests/sampleplugin (every
 # contribution method) and tests/recordnotes (requires memorials, adds to its record page
 # through an extension point, imports only memorials.interface).
-TEST_PLUGINS = ["tests.sampleplugin"]  # TODO-LEAD: add "tests.recordnotes" once memorials.interface exists
+TEST_PLUGINS = ["tests.sampleplugin", "tests.recordnotes"]
 SITE_PLUGINS, PLUGINS_LEFT_OUT = satisfy_requirements(
     resolve_enabled_plugins(
         [*env_list("SITE_PLUGINS", DEFAULT_PLUGINS), *TEST_PLUGINS],
