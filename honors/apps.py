@@ -1,9 +1,13 @@
 from django.utils.translation import gettext_lazy as _
 
-from siteshell.plugins import HomeSection, NavItem, PluginConfig, StaffGroup
+from siteshell.plugins import ExtensionPoint, HomeSection, NavItem, PluginConfig, StaffGroup
 
 #: How many profiles the home page strip shows.
 HOME_STRIP_SIZE = 6
+
+#: Where other plugins may add to a profile page, after the story (e.g. the talks this person
+#: gives); contributors are called with ``profile`` (a ``ProfilePage``).
+PROFILE_AFTER_STORY = "honors.profile.after_story"
 
 
 class HonorsConfig(PluginConfig):
@@ -58,6 +62,29 @@ class HonorsConfig(PluginConfig):
         from honors.models import ProfilePage
 
         return [ProfilePage]
+
+    def search_examples(self, request):
+        """The newest public profile's name and its honour title (one row), so the examples
+        always find something; none while nothing is published."""
+        from honors.models import ProfilePage
+
+        latest = (
+            ProfilePage.objects.live()
+            .public()
+            .order_by("-first_published_at", "-pk")
+            .values_list("title", "honours__title__name")
+            .first()
+        )
+        return list(dict.fromkeys(value for value in latest or () if value))
+
+    def extension_points(self):
+        return [
+            ExtensionPoint(
+                PROFILE_AFTER_STORY,
+                _("人物页面事迹之后，例如该人物近期的宣讲活动"),
+                context=("profile",),
+            )
+        ]
 
     def api_router(self):
         from honors.api import build_router

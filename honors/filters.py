@@ -3,15 +3,18 @@
 The filters are plain GET parameters (``?year=2023&title=zuimei-junsao&region=南湖区``), so a
 filtered list is a shareable URL and works without JavaScript. A value that does not match
 any choice (an unknown year, a garbage string) is dropped and reported, never an error page.
+
+The index page model uses this filter set, so it sits below ``honors.models`` and never imports
+them: it works on the profile queryset it is given and looks the other models up by name.
 """
 
-from urllib.parse import urlencode
-
 import django_filters
+from django.apps import apps
 from django.db.models import Max
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from honors.models import Category, HonourTitle, ProfileHonour, SelectionRound
+from honors.choices import Category
 
 
 class Sort:
@@ -36,15 +39,14 @@ class ProfileFilterSet(django_filters.FilterSet):
     year = django_filters.ChoiceFilter(
         label=_("评选年度"), empty_label=_("全部年度"), method="applied_in_filter_queryset"
     )
+    # The querysets of the two model choices are set for each list in __init__.
     round = django_filters.ModelChoiceFilter(
         label=_("评选届次"),
-        queryset=SelectionRound.objects.none(),
         empty_label=_("全部届次"),
         method="applied_in_filter_queryset",
     )
     title = django_filters.ModelChoiceFilter(
         label=_("荣誉称号"),
-        queryset=HonourTitle.objects.none(),
         to_field_name="slug",
         empty_label=_("全部称号"),
         method="applied_in_filter_queryset",
@@ -58,14 +60,14 @@ class ProfileFilterSet(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, **kwargs):
         super().__init__(data, queryset, **kwargs)
         # Offer only the choices that lead to at least one profile of this list.
-        rounds = SelectionRound.objects.filter(honours__page__in=self.queryset.values("pk")).distinct()
-        years = sorted({year for year in rounds.values_list("year", flat=True)}, reverse=True)
+        profiles = self.queryset.values("pk")
+        rounds = apps.get_model("honors", "SelectionRound").objects.filter(honours__page__in=profiles).distinct()
+        years = sorted(set(rounds.values_list("year", flat=True)), reverse=True)
         regions = self.queryset.order_by("region").values_list("region", flat=True).distinct()
         self.filters["year"].extra["choices"] = [(str(year), f"{year}年") for year in years]
         self.filters["round"].queryset = rounds.order_by("-year", "level", "edition")
-        self.filters["title"].queryset = HonourTitle.objects.filter(
-            honours__page__in=self.queryset.values("pk")
-        ).distinct()
+        titles = apps.get_model("honors", "HonourTitle").objects.filter(honours__page__in=profiles).distinct()
+        self.filters["title"].queryset = titles
         self.filters["region"].extra["choices"] = [(region, region) for region in regions if region]
 
     def applied_in_filter_queryset(self, queryset, name, value):
@@ -75,7 +77,8 @@ class ProfileFilterSet(django_filters.FilterSet):
         data = self.form.cleaned_data
         honour = {lookup: data[name] for name, lookup in HONOUR_LOOKUPS.items() if data.get(name) not in (None, "")}
         if honour:
-            queryset = queryset.filter(pk__in=ProfileHonour.objects.filter(**honour).values("page_id"))
+            honours = apps.get_model("honors", "ProfileHonour").objects.filter(**honour)
+            queryset = queryset.filter(pk__in=honours.values("page_id"))
         queryset = super().filter_queryset(queryset)
         return self.sort_queryset(queryset, data.get("sort") or Sort.default)
 
@@ -106,9 +109,12 @@ class ProfileFilterSet(django_filters.FilterSet):
             if data.get(name) and name not in errors and not (name == "sort" and data.get(name) == Sort.default)
         }
 
-    def canonical_query(self):
-        """``year=2023&title=…`` (valid filters only) for pagination links and sharing."""
-        return urlencode(self.active_values())
+    def canonical_params(self):
+        """``year=2023&title=…`` (valid filters only) as a ``QueryDict``, for pagination links
+        and sharing (``{% querystring filter_params page=2 %}``)."""
+        params = QueryDict(mutable=True)
+        params.update(self.active_values())
+        return params
 
     def is_filtered(self):
         return any(name != "sort" for name in self.active_values())

@@ -4,7 +4,7 @@ import pytest
 
 from tests.honors.conftest import honor_index, honour_roll, rounds, titles  # noqa: F401  (fixtures)
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.plugin("honors")]
 
 
 def test_visitor_filters_the_honour_roll_and_opens_a_profile(open_page, honour_roll):  # noqa: F811

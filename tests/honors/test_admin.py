@@ -4,8 +4,6 @@ import json
 
 import pytest
 
-from honors.models import HonourTitle, SelectionRound
-
 pytestmark = pytest.mark.django_db
 
 
@@ -30,6 +28,8 @@ def test_staff_filters_rounds_by_year(admin_client, rounds):
 
 
 def test_staff_adds_a_round_with_its_titles(admin_client, titles):
+    from honors.models import SelectionRound
+
     response = admin_client.post(
         "/admin/snippets/honors/selectionround/add/",
         {
@@ -48,6 +48,8 @@ def test_staff_adds_a_round_with_its_titles(admin_client, titles):
 
 
 def test_the_same_round_cannot_be_entered_twice(admin_client, rounds):
+    from honors.models import SelectionRound
+
     response = admin_client.post(
         "/admin/snippets/honors/selectionround/add/",
         {"year": 2023, "edition": "第三届", "level": "municipal", "organiser": "", "description": ""},
@@ -59,4 +61,3 @@ def test_the_same_round_cannot_be_entered_twice(admin_client, rounds):
 def test_staff_searches_titles(admin_client, titles):
     html = admin_client.get("/admin/snippets/honors/honourtitle/", {"q": "军嫂"}).content.decode()
     assert "最美军嫂" in html and "最佳退役军人志愿服务组织" not in html
-    assert HonourTitle.objects.count() == 4

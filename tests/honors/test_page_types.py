@@ -4,9 +4,13 @@ from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from honors.models import HonorIndexPage, HonourTitle, ProfilePage, SelectionRound
 from siteshell.models import HomePage
-from tests.honors.conftest import make_profile
+from tests.honors.factories import (
+    HonorIndexPageFactory,
+    HonourTitleFactory,
+    ProfilePageFactory,
+    SelectionRoundFactory,
+)
 
 
 class HonorPageTypeTests(WagtailPageTestCase):
@@ -18,29 +22,37 @@ class HonorPageTypeTests(WagtailPageTestCase):
         site = Site.objects.get(is_default_site=True)
         site.root_page = cls.home
         site.save()
-        cls.index = HonorIndexPage(title="最美退役军人风采", slug="zuimei")
-        cls.home.add_child(instance=cls.index)
-        cls.title = HonourTitle.objects.create(name="最美退役军人", slug="zuimei-tuiyi-junren")
-        cls.round = SelectionRound.objects.create(year=2023, edition="第三届", level=SelectionRound.Level.MUNICIPAL)
-        cls.round.titles.add(cls.title)
-        cls.profile = make_profile(cls.index, "马振华", [(cls.round, cls.title)], region="西山区")
+        cls.index = HonorIndexPageFactory(parent=cls.home)
+        cls.title = HonourTitleFactory(name="最美退役军人", slug="zuimei-tuiyi-junren")
+        cls.round = SelectionRoundFactory(year=2023, edition="第三届", titles=[cls.title])
+        cls.profile = ProfilePageFactory(
+            parent=cls.index, title="马振华", honours=[(cls.round, cls.title)], region="西山区"
+        )
 
     def setUp(self):
         self.user = self.login()
 
     def test_an_honour_roll_is_added_under_the_home_page(self):
+        from honors.models import HonorIndexPage
+
         self.assertCanCreateAt(HomePage, HonorIndexPage)
         self.assertAllowedParentPageTypes(HonorIndexPage, {HomePage})
 
     def test_profiles_live_only_inside_an_honour_roll(self):
+        from honors.models import HonorIndexPage, ProfilePage
+
         self.assertAllowedParentPageTypes(ProfilePage, {HonorIndexPage})
         self.assertAllowedSubpageTypes(HonorIndexPage, {ProfilePage})
         self.assertCanNotCreateAt(HomePage, ProfilePage)
 
     def test_a_profile_has_no_child_pages(self):
+        from honors.models import ProfilePage
+
         self.assertAllowedSubpageTypes(ProfilePage, {})
 
     def test_editor_creates_a_profile_with_honours_and_a_story(self):
+        from honors.models import ProfilePage
+
         data = nested_form_data(
             {
                 "title": "周立军",

@@ -4,7 +4,6 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
 
-from honors.models import ProfilePage
 from siteshell import plugins
 from siteshell.groups import sync_staff_groups
 
@@ -40,6 +39,8 @@ def test_navigation_lists_only_live_public_honour_rolls(rf, honor_index, home_pa
 
 
 def test_profiles_are_offered_to_the_search_service_with_their_honours():
+    from honors.models import ProfilePage
+
     assert ProfilePage in plugins.search_documents()
     indexed = {field.field_name for field in ProfilePage.get_search_fields()}
     assert {"title", "summary", "story", "region", "honours_text"} <= indexed
@@ -58,7 +59,28 @@ def test_editors_group_may_manage_rounds_and_titles(home_page):
 
 
 def test_visitors_find_a_profile_by_its_honour_title_or_region(honour_roll):
+    from honors.models import ProfilePage
+
     found = {page.title for page in ProfilePage.objects.live().public().search("志愿者")}
     assert "韩雪梅" in found and "周立军" not in found
     assert {page.title for page in ProfilePage.objects.live().public().search("西山区")} == {"陈秀兰", "马振华"}
     assert ProfilePage.search_facet_fields == {"region": "region"}
+
+
+def test_search_page_examples_are_the_newest_profile_and_its_honour(rf, honour_roll):
+    from honors.models import ProfilePage
+
+    ProfilePage.objects.filter(pk=honour_roll.profiles.chen.pk).update(first_published_at="2099-01-01T00:00:00Z")
+    assert apps.get_app_config("honors").search_examples(rf.get("/search/")) == ["陈秀兰", "最美军嫂"]
+    assert {"陈秀兰", "最美军嫂"} <= set(plugins.search_examples(rf.get("/search/")))
+
+
+def test_no_search_examples_while_no_profile_is_published(rf, honor_index, django_assert_max_num_queries):
+    with django_assert_max_num_queries(2):  # the view restrictions, then one row
+        assert apps.get_app_config("honors").search_examples(rf.get("/search/")) == []
+
+
+def test_the_profile_page_declares_where_other_plugins_may_add_to_it():
+    (point,) = apps.get_app_config("honors").extension_points()
+    assert point.name == "honors.profile.after_story" and point.context == ("profile",)
+    assert point in plugins.extension_points()

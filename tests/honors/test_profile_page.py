@@ -2,14 +2,17 @@
 
 import json
 import re
+from urllib.parse import quote
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils.html import format_html
 from wagtail.blocks import StructBlockValidationError
 
-from honors.blocks import ServiceTimelineBlock
-from honors.models import Category, ProfileHonour, ProfilePage, RelatedProfile
 from media.demo import make_image
+from tests.honors.factories import ProfilePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +26,8 @@ def json_ld(html):
 @pytest.fixture
 def zhou(honour_roll):
     """周立军 with a photo, a second honour, a story and related profiles (one a draft)."""
+    from honors.models import ProfileHonour, ProfilePage, RelatedProfile
+
     profile = honour_roll.profiles.zhou
     profile.photo = make_image("周立军肖像", seed="zhou", alt_text="周立军在田间")
     profile.native_place = "示范市青河县"
@@ -103,7 +108,11 @@ def test_json_ld_cannot_be_broken_out_of_by_page_text(client, honour_roll):
 
 
 def test_draft_and_private_profiles_are_not_public(client, honour_roll):
-    assert client.get(honour_roll.profiles.draft.url or "/zuimei/草稿人物/").status_code == 404
+    draft = honour_roll.profiles.draft
+    assert draft.url == f"{honour_roll.index.url}{quote(draft.slug)}/"
+    assert client.get(draft.url).status_code == 404
+    draft.get_latest_revision().publish()
+    assert client.get(draft.url).status_code == 200  # the same address serves it once published
     response = client.get(honour_roll.profiles.private.url)
     assert response.status_code == 302 and "login" in response["Location"]
 
@@ -117,6 +126,8 @@ def test_retirement_cannot_come_before_enlistment(honour_roll):
 
 
 def test_an_organisation_has_no_gender(honour_roll):
+    from honors.models import Category
+
     profile = honour_roll.profiles.team
     profile.gender = "male"
     with pytest.raises(ValidationError, match="志愿服务组织不填写性别"):
@@ -125,6 +136,8 @@ def test_an_organisation_has_no_gender(honour_roll):
 
 
 def test_an_honour_must_be_a_title_that_its_round_awards(honour_roll):
+    from honors.models import ProfileHonour
+
     honour = ProfileHonour(
         page=honour_roll.profiles.zhou, round=honour_roll.rounds.second, title=honour_roll.titles.organisation
     )
@@ -133,9 +146,73 @@ def test_an_honour_must_be_a_title_that_its_round_awards(honour_roll):
 
 
 def test_timeline_events_must_be_in_year_order():
+    from honors.blocks import ServiceTimelineBlock
+
     block = ServiceTimelineBlock()
     value = block.to_python(
         {"heading": "成长足迹", "events": [{"year": 2008, "event": "退出现役"}, {"year": 1996, "event": "参军入伍"}]}
     )
     with pytest.raises(StructBlockValidationError):
         block.clean(value)
+
+
+def test_profile_page_queries_do_not_grow_with_its_honours_and_related_profiles(client, honour_roll):
+    from honors.models import RelatedProfile
+
+    rounds, titles = honour_roll.rounds, honour_roll.titles
+    profile = honour_roll.profiles.zhou
+
+    def queries():
+        client.get(profile.url)  # warm the site and settings caches
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(profile.url)
+        assert response.status_code == 200
+        return len(captured), [related.title for related in response.context["related"]]
+
+    profile.related_profiles = [RelatedProfile(profile=honour_roll.profiles.ma)]
+    profile.save_revision().publish()
+    few, listed = queries()
+    assert listed == ["马振华"]
+
+    honours = [(rounds.second, titles.veteran), (rounds.third, titles.volunteer)]
+    others = [ProfilePageFactory(parent=honour_roll.index, title=f"相关人物{n}", honours=honours) for n in range(3)]
+    profile.honours.add(profile.honours.model(round=rounds.third, title=titles.volunteer))
+    profile.related_profiles = [RelatedProfile(profile=other) for other in [honour_roll.profiles.ma, *others]]
+    profile.save_revision().publish()
+    many, listed = queries()
+    assert listed == ["马振华", "相关人物0", "相关人物1", "相关人物2"]
+    assert many == few
+    # Each card shows its newest honour.
+    assert client.get(profile.url).content.decode().count("2023年市级“最美退役军人志愿者”") == 3
+
+
+def test_other_plugins_add_to_the_profile_after_the_story(client, honour_roll):
+    from wagtail import hooks
+
+    def upcoming_talks(request, profile):
+        return format_html('<section class="talks-upcoming"><h2>近期宣讲</h2><p>{}的宣讲</p></section>', profile.title)
+
+    profile = honour_roll.profiles.ma
+    with hooks.register_temporarily("honors.profile.after_story", upcoming_talks):
+        html = client.get(profile.url).content.decode()
+    assert '<section class="talks-upcoming"><h2>近期宣讲</h2><p>马振华的宣讲</p></section>' in html
+    assert html.index("honors-profile__summary") < html.index("talks-upcoming") < html.index("honors-back")
+    assert "talks-upcoming" not in client.get(profile.url).content.decode()  # nothing registered, nothing shown
+
+
+def test_a_failing_contributor_does_not_break_the_profile_page(client, honour_roll, caplog):
+    from wagtail import hooks
+
+    def broken(request, profile):
+        raise RuntimeError("talks database unavailable")
+
+    def working(request, profile):
+        return "<p class='still-here'>近期宣讲</p>"
+
+    with hooks.register_temporarily([("honors.profile.after_story", broken), ("honors.profile.after_story", working)]):
+        response = client.get(honour_roll.profiles.ma.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<h1 id="honors-profile-name">马振华</h1>' in html
+    assert "&lt;p class=&#x27;still-here&#x27;&gt;" in html  # a plain string is escaped, never markup
+    assert "talks database unavailable" in caplog.text

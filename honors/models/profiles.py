@@ -1,15 +1,14 @@
-"""The honour roll: titles and selection rounds (snippets), an index page and profile pages.
+"""A profile page (one honoured person or volunteer organisation), its honours and the profiles
+related to it.
 
 A profile (``ProfilePage``) holds one or more honours (``ProfileHonour``), each pairing a title
 such as 最美军嫂 with the selection round that awarded it (2023年 · 市级 · 第三届).
 """
 
-from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -24,165 +23,13 @@ from wagtail.admin.panels import (
     PageChooserPanel,
     TabbedInterface,
 )
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from honors.blocks import StoryBlock
-
-YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
-
-
-class Category(models.TextChoices):
-    VETERAN = "veteran", _("退役军人")
-    MILITARY_SPOUSE = "military_spouse", _("军嫂")
-    VOLUNTEER_ORGANISATION = "volunteer_organisation", _("志愿服务组织")
-
-
-class Gender(models.TextChoices):
-    MALE = "male", _("男")
-    FEMALE = "female", _("女")
-
-
-class ServiceBranch(models.TextChoices):
-    ARMY = "army", _("陆军")
-    NAVY = "navy", _("海军")
-    AIR_FORCE = "air_force", _("空军")
-    ROCKET_FORCE = "rocket_force", _("火箭军")
-    STRATEGIC_SUPPORT = "strategic_support", _("战略支援部队")
-    JOINT_LOGISTICS = "joint_logistics", _("联勤保障部队")
-    ARMED_POLICE = "armed_police", _("武警部队")
-    OTHER = "other", _("其他")
-
-
-# -- snippets -------------------------------------------------------------------------------
-
-
-class HonourTitle(models.Model):
-    """A title that a selection awards, such as 最美退役军人 or 最佳志愿服务组织."""
-
-    name = models.CharField(_("称号"), max_length=50, unique=True, help_text=_("例如“最美退役军人”“最美军嫂”"))
-    slug = models.SlugField(
-        _("网址标识"),
-        max_length=50,
-        unique=True,
-        allow_unicode=True,
-        help_text=_("出现在筛选网址里，建议用拼音，例如 zuimei-junsao；公开后请勿修改，以免已分享的链接失效"),
-    )
-    description = models.TextField(_("说明"), blank=True, help_text=_("评选对象和条件，可在栏目页展示"))
-    sort_order = models.PositiveSmallIntegerField(_("排序"), default=0, help_text=_("数字小的排在前面"))
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
-
-    class Meta:
-        ordering = ["sort_order", "name"]
-        verbose_name = _("荣誉称号")
-        verbose_name_plural = _("荣誉称号")
-
-    def __str__(self):
-        return self.name
-
-
-class SelectionRound(models.Model):
-    """One round of selection: 2023年 示范市 第三届“最美退役军人·最美军嫂”."""
-
-    class Level(models.TextChoices):
-        NATIONAL = "national", _("全国")
-        PROVINCIAL = "provincial", _("省级")
-        MUNICIPAL = "municipal", _("市级")
-        COUNTY = "county", _("区县级")
-
-    year = models.PositiveSmallIntegerField(_("评选年度"), validators=YEAR_VALIDATORS)
-    edition = models.CharField(_("届次"), max_length=30, help_text=_("例如“第三届”或“2022年度”"))
-    level = models.CharField(_("评选级别"), max_length=20, choices=Level.choices, default=Level.MUNICIPAL)
-    organiser = models.CharField(_("主办单位"), max_length=100, blank=True, help_text=_("例如“示范市退役军人事务局”"))
-    titles = models.ManyToManyField(
-        HonourTitle,
-        verbose_name=_("评选的称号"),
-        related_name="rounds",
-        blank=True,
-        help_text=_("本届评出的称号；人物的荣誉只能从这里选择"),
-    )
-    announced_on = models.DateField(_("发布日期"), null=True, blank=True)
-    description = models.TextField(_("说明"), blank=True)
-
-    panels = [
-        FieldRowPanel([FieldPanel("year"), FieldPanel("edition"), FieldPanel("level")], heading=_("届次")),
-        FieldPanel("organiser"),
-        FieldPanel("titles", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("announced_on"),
-        FieldPanel("description"),
-    ]
-
-    class Meta:
-        ordering = ["-year", "level", "edition"]
-        verbose_name = _("评选届次")
-        verbose_name_plural = _("评选届次")
-        constraints = [
-            models.UniqueConstraint(fields=["year", "edition", "level"], name="honors_round_unique_edition"),
-        ]
-
-    def __str__(self):
-        return f"{self.year}年 · {self.get_level_display()} · {self.edition}"
-
-    @property
-    def label(self):
-        """“2021年市级第二届”, or “省级2022年度” when the edition already names the year."""
-        year = "" if self.edition.startswith(str(self.year)) else f"{self.year}年"
-        return f"{year}{self.get_level_display()}{self.edition}"
-
-    def awarded_titles(self):
-        return "、".join(title.name for title in self.titles.all())
-
-    awarded_titles.short_description = _("评选的称号")
-
-
-# -- pages ----------------------------------------------------------------------------------
-
-
-class HonorIndexPage(Page):
-    """The honour roll (e.g. 最美退役军人风采): every profile under it, filtered and paged."""
-
-    intro = RichTextField(
-        _("导语"), blank=True, features=["bold", "italic", "link"], help_text=_("显示在人物列表上方的简短介绍")
-    )
-    per_page = models.PositiveSmallIntegerField(
-        _("每页人数"), default=12, validators=[MinValueValidator(4), MaxValueValidator(60)]
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    settings_panels = Page.settings_panels + [FieldPanel("per_page")]
-
-    parent_page_types = ["siteshell.HomePage"]
-    subpage_types = ["honors.ProfilePage"]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    class Meta:
-        verbose_name = _("荣誉风采栏目")
-        verbose_name_plural = _("荣誉风采栏目")
-
-    def profiles(self):
-        """Live, public profiles under this index."""
-        return ProfilePage.objects.child_of(self).live().public()
-
-    def get_context(self, request, *args, **kwargs):
-        from honors.filters import ProfileFilterSet  # filters.py imports this module
-
-        context = super().get_context(request, *args, **kwargs)
-        filterset = ProfileFilterSet(request.GET, queryset=self.profiles(), request=request)
-        results = filterset.qs.select_related("photo").prefetch_related("honours__title", "honours__round")
-        paginator = Paginator(results, self.per_page)
-        page_obj = paginator.get_page(request.GET.get("page"))
-        context.update(
-            filterset=filterset,
-            profiles=page_obj,
-            paginator=paginator,
-            page_range=paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1),
-            # Keeps the filters when a visitor moves between pages.
-            filter_query=filterset.canonical_query(),
-            is_filtered=filterset.is_filtered(),
-        )
-        return context
+from honors.choices import YEAR_VALIDATORS, Category, Gender, ServiceBranch
+from honors.models.snippets import HonourTitle, SelectionRound
 
 
 class ProfilePageTag(TaggedItemBase):
@@ -365,9 +212,14 @@ class ProfilePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        related = self.related_live_profiles()
+        # The page lists its own honours and each related card its latest one: each honour
+        # comes with its round and title, in one query for all related profiles.
+        # (A preview of a new page has no primary key yet, and its honours are in memory.)
+        prefetch_related_objects([self, *related] if self.pk else related, honours_with_round_and_title())
         share_image = self.get_share_image()
         context.update(
-            related=self.related_live_profiles(),
+            related=related,
             share_image=share_image,
             share_image_url=request.build_absolute_uri(share_image.url) if share_image else "",
             structured_data=self.get_structured_data(request),
@@ -400,6 +252,11 @@ class ProfileHonour(Orderable):
             offered = set(self.round.titles.values_list("pk", flat=True))
             if offered and self.title_id not in offered:
                 raise ValidationError({"title": _("所选届次没有评选这个称号")})
+
+
+def honours_with_round_and_title():
+    """A prefetch of profiles' honours with their rounds and titles (one query)."""
+    return Prefetch("honours", queryset=ProfileHonour.objects.select_related("round", "title"))
 
 
 class RelatedProfile(Orderable):
