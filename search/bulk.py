@@ -81,7 +81,7 @@ class BulkPlan:
         """``(title texts, autocomplete texts, body texts)``, each a list of ``(search field,
         text)``, split as Wagtail's database backends split the fields of an object."""
         title, autocomplete, body = [], [], []
-        for (field, _model_field), text in zip(self.fields, texts):
+        for (field, _model_field), text in zip(self.fields, texts, strict=True):
             if isinstance(field, AutocompleteField):
                 autocomplete.append((field, text))
             elif field.field_name == "title":

@@ -1,8 +1,7 @@
 """The ``search`` entry of ``/healthz``: the embedded index, and Elasticsearch when configured."""
 
-from siteshell import health as shell_health
-
 from search.service import elasticsearch_backend
+from siteshell import health as shell_health
 
 
 def check_search():

@@ -1,4 +1,8 @@
-"""The extra words that staff teach the Chinese tokenizer (搜索词典)."""
+"""The extra words that staff teach the Chinese tokenizer (搜索词典).
+
+Saving or deleting a term refreshes this process's tokenizer at once (``search.signals``); the
+other processes pick the change up within ``SEARCH_DICTIONARY_CHECK_SECONDS``.
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -27,17 +31,3 @@ class SearchTerm(models.Model):
     def clean(self):
         super().clean()
         self.term = self.term.strip()
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # This process at once; the other processes within SEARCH_DICTIONARY_CHECK_SECONDS.
-        from search import analysis
-
-        analysis.refresh_dictionary()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        from search import analysis
-
-        analysis.refresh_dictionary()
-        return result

@@ -206,7 +206,7 @@ def embedded_search(query, *, filters, page=1, per_page=PER_PAGE, request=None) 
     page = min(page, max(num_pages, 1))
     depth = page * per_page
     candidates = []
-    for model, _queryset, results, _count in selected:
+    for _model, _queryset, results, _count in selected:
         for obj in results.annotate_score("_score")[:depth]:
             score = float(obj._score or 0.0)
             candidates.append((score if ascending else -score, len(candidates), obj))

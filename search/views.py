@@ -3,15 +3,20 @@
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
-from search import service
+from search import analysis, service
+from siteshell.plugins import search_examples
+
+#: How many example queries the empty search page offers at most.
+MAX_EXAMPLES = 6
 
 
 @require_GET
 def search_page(request):
     """``/search/?q=&type=&region=&period=&page=``; works without JavaScript."""
-    query = request.GET.get("q", "")
+    query = service.clean_query(request.GET.get("q", ""))
     results = None
-    if service.clean_query(query):
+    examples = []
+    if query:
         results = service.search(
             query,
             type=request.GET.get("type", ""),
@@ -20,8 +25,26 @@ def search_page(request):
             page=request.GET.get("page", 1),
             request=request,
         )
+    else:
+        examples = example_queries(request)
     return TemplateResponse(
         request,
         "search/search_page.html",
-        {"query": service.clean_query(query), "results": results},
+        {"query": query, "results": results, "examples": examples, "pinyin_example": pinyin_example(examples)},
     )
+
+
+def example_queries(request):
+    """What the enabled plugins suggest searching for (none without content plugins)."""
+    examples = (str(example).strip() for example in search_examples(request))
+    return list(dict.fromkeys(example for example in examples if example))[:MAX_EXAMPLES]
+
+
+def pinyin_example(examples):
+    """Full pinyin and initials of the first example that is a person's name (周立军 →
+    ``("zhoulijun", "zlj")``), to show that names may be typed in pinyin; ``None`` without one."""
+    for example in examples:
+        tokens = analysis.name_pinyin(example) if analysis.looks_like_a_name(example) else []
+        if len(tokens) >= 2:
+            return tokens[0], tokens[1]
+    return None

@@ -4,7 +4,6 @@ import hashlib
 from functools import cached_property
 
 from django.core.cache import cache
-
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 
 from search import analysis

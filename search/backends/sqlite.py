@@ -13,7 +13,6 @@ from functools import reduce
 from django.db import connections, transaction
 from django.db.models import Case, FloatField, Value, When
 from django.db.models.expressions import RawSQL
-
 from modelsearch.backends.database.sqlite import sqlite as stock
 from modelsearch.backends.database.sqlite.query import AndNot, LexemeCombinable, SearchQueryExpression, normalize
 from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
@@ -142,7 +141,7 @@ class ChineseSQLiteIndex(stock.SQLiteIndex):
                 f"(SELECT value FROM json_each(%s))",
                 [content_type_pk, json.dumps([object_id for object_id, *_rest in new])],
             )
-            entry_ids = dict((object_id, entry_id) for entry_id, object_id in cursor.fetchall())
+            entry_ids = {object_id: entry_id for entry_id, object_id in cursor.fetchall()}
             cursor.executemany(
                 f"INSERT INTO {fts_table} (rowid, title, body, autocomplete) VALUES (%s, %s, %s, %s)",
                 [(entry_ids[object_id], title, body, autocomplete) for object_id, title, autocomplete, body, _n in new],
@@ -239,7 +238,8 @@ class RankedSearchMixin(MatchProbeMixin):
             placeholders = ", ".join(["%s"] * len(content_types))
             with connections[self.queryset.db].cursor() as cursor:
                 cursor.execute(
-                    f'SELECT count(*) FROM (SELECT 1 FROM {entries} WHERE "content_type_id" IN ({placeholders}) LIMIT %s)',
+                    f'SELECT count(*) FROM (SELECT 1 FROM {entries} WHERE "content_type_id" IN ({placeholders}) '
+                    "LIMIT %s)",
                     [*content_types, self.SMALL_TYPE_ENTRIES + 1],
                 )
                 small = self._small_types = (content_types, cursor.fetchone()[0] <= self.SMALL_TYPE_ENTRIES)

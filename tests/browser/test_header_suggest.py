@@ -2,7 +2,7 @@
 an ARIA 1.2 combobox for the keyboard, mouse and touch, announced through a polite live region."""
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -50,7 +50,7 @@ def home_with_fake_clock(open_page):
     debounce timer could fire between two steps of a test; paused, time moves only by ``run_for``.
     """
     page = open_page("/")
-    start = datetime(2026, 4, 4, 8, 0, tzinfo=timezone.utc)
+    start = datetime(2026, 4, 4, 8, 0, tzinfo=UTC)
     page.clock.install(time=start)
     page.clock.pause_at(start + timedelta(seconds=1))
     return page, header_box(page), suggest_queries(page)

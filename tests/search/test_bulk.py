@@ -5,7 +5,6 @@ import pytest
 from django.utils import timezone
 from wagtail.search.models import IndexEntry
 
-from memorials.models import MartyrRecord
 from search import analysis
 from search.bulk import BulkPlan, index_documents
 
@@ -20,7 +19,10 @@ def entries(records):
     }
 
 
+@pytest.mark.plugin("memorials")
 def test_bulk_documents_equal_what_object_indexing_writes():
+    from memorials.models import MartyrRecord
+
     now = timezone.now()
     records = []
     for n, (name, place, bio) in enumerate([
@@ -47,7 +49,10 @@ def test_bulk_documents_equal_what_object_indexing_writes():
     assert plan.analyse({"name": "欧阳海"}, {"biography": "追记一等功"}) == plain
 
 
+@pytest.mark.plugin("memorials")
 def test_bulk_documents_update_existing_entries():
+    from memorials.models import MartyrRecord
+
     record = MartyrRecord(external_id="B-9", name="邱少云", live=True, first_published_at=timezone.now())
     record.save()
     plan = BulkPlan(MartyrRecord)
@@ -72,6 +77,8 @@ def test_short_names_are_indexed_by_every_piece_and_their_pinyin():
 
 def test_analysing_block_by_block_gives_the_tokens_of_the_whole_text():
     text = "1952年10月，黄继光在上甘岭战役中舍身堵枪眼，年仅21岁。追记特等功，授予“特级英雄”称号。" * 2
+    from search.analysis.segmentation import _search_mode
+
     tokenizer = analysis.get_tokenizer()
-    whole = [t for t in analysis._search_mode(tokenizer, analysis.normalize(text)) if analysis._keep(t)]
+    whole = [t for t in _search_mode(tokenizer, analysis.normalize(text)) if analysis.keep_token(t)]
     assert analysis.index_tokens(text) == whole

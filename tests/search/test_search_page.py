@@ -10,11 +10,7 @@ from siteshell.urls import urlpatterns as site_urlpatterns
 pytestmark = pytest.mark.django_db
 
 # The site as it is when the search service is switched off: no search page, no search API.
-urlpatterns = [
-    pattern
-    for pattern in site_urlpatterns
-    if getattr(pattern, "name", None) != "search" and getattr(pattern, "namespace", None) != "api"
-]
+urlpatterns = [pattern for pattern in site_urlpatterns if getattr(pattern, "namespace", None) not in {"search", "api"}]
 
 
 def soup(response):
@@ -27,10 +23,39 @@ def test_header_search_box_points_to_the_search_page(client, home_page):
     assert 'action="/search/"' in page
 
 
-def test_empty_search_page_offers_tips(client, home_page):
-    page = client.get("/search/").content.decode()
-    assert "可以这样搜索" in page and "huangjiguang" in page
-    assert '<label class="search-form__label" for="search-page-q">' in page
+def test_empty_search_page_offers_tips_and_the_enabled_plugins_examples(client, home_page):
+    page = soup(client.get("/search/"))
+    assert "可以这样搜索" in page.get_text()
+    assert page.find("label", class_="search-form__label")["for"] == "search-page-q"
+    # The sample plugin suggests 清明祭扫; each example is a search for it.
+    examples = page.find("ul", class_="search-examples").find_all("a")
+    assert [(a.get_text(), a["href"]) for a in examples] == [("清明祭扫", "/search/?q=%E6%B8%85%E6%98%8E%E7%A5%AD%E6%89%AB")]
+
+
+def test_a_name_among_the_examples_shows_how_to_type_names_in_pinyin(client, home_page, monkeypatch):
+    monkeypatch.setattr("search.views.search_examples", lambda request: ["周立军", "清明祭扫"])
+    help_text = soup(client.get("/search/")).find(id="search-page-help").get_text()
+    assert "（如 zhoulijun、zlj）" in help_text
+
+
+def test_without_content_plugins_the_search_page_offers_no_examples_and_names_no_content(
+    client, home_page, monkeypatch
+):
+    monkeypatch.setattr("siteshell.plugins.get_plugins", list)
+    response = client.get("/search/")
+    page = soup(response)
+    assert response.context["examples"] == []
+    assert page.find(class_="search-examples") is None
+    text = page.find("main").get_text()
+    for plugin_specific in ("烈士", "黄继光", "huangjiguang", "代祭扫", "英烈", "中华英烈网", "最美"):
+        assert plugin_specific not in text
+    assert "（如" not in page.find(id="search-page-help").get_text()
+
+
+def test_no_result_page_names_no_content_of_a_plugin(client, stories):
+    text = soup(client.get("/search/", {"q": "不存在的内容"})).find(class_="search-empty").get_text()
+    assert "中华英烈网" not in text and "烈士" not in text
+    assert "0000-12345678" in text  # the bureau's service phone, from the site settings
 
 
 def test_no_result_page_explains_what_to_try(client, stories):
