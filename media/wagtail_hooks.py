@@ -32,6 +32,9 @@ def refuse_bulk_publish_of_images_without_alt_text(request, action_type, objects
         messages.error(
             request,
             _("“%(page)s”未发布：所用图片“%(images)s”还没有替代文字。请填写替代文字或标为装饰性图片后再发布。")
-            % {"page": page.get_admin_display_title(), "images": quoted_titles_separator.join(image.title for image in images)},
+            % {
+                "page": page.get_admin_display_title(),
+                "images": quoted_titles_separator.join(image.title for image in images),
+            },
         )
     return redirect(action_class_instance.next_url)

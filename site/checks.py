@@ -22,12 +22,14 @@ def plugins_are_compatible_and_satisfied(app_configs=None, **kwargs):
         missing = [label for label in getattr(meta, "requires", ()) or () if label not in installed]
         if missing:
             messages.append(checks.Error(
-                _("插件 %(label)s 需要的插件未安装：%(missing)s") % {"label": plugin.label, "missing": join_list(missing)},
+                _("插件 %(label)s 需要的插件未安装：%(missing)s")
+                % {"label": plugin.label, "missing": join_list(missing)},
                 hint=_("把需要的插件加入 SITE_PLUGINS，或停用这个插件"), obj=plugin, id="siteshell.E003",
             ))
     for left_out in getattr(settings, "PLUGINS_LEFT_OUT", ()):
         messages.append(checks.Warning(
-            _("插件 %(label)s 未启用：需要 %(missing)s") % {"label": left_out.label, "missing": join_list(left_out.missing)},
+            _("插件 %(label)s 未启用：需要 %(missing)s")
+            % {"label": left_out.label, "missing": join_list(left_out.missing)},
             hint=_("启用它需要的插件，或把它加入 SITE_PLUGINS_DISABLED"), id="siteshell.W001",
         ))
     return messages

@@ -94,7 +94,9 @@ def test_a_body_using_every_media_block_renders(make_image, video, audio, docume
 
 
 def test_every_block_reads_in_english_apart_from_what_editors_wrote(make_image, video, audio, document):
-    photo = make_image(title="纪念碑", alt_text="烈士纪念碑全景", author="李明", source="示范市退役军人事务局", licence="版权所有")
+    photo = make_image(
+        title="纪念碑", alt_text="烈士纪念碑全景", author="李明", source="示范市退役军人事务局", licence="版权所有"
+    )
     body = media_blocks.MediaStreamBlock()
     value = body.to_python(
         [

@@ -114,6 +114,11 @@ def test_the_site_stays_chinese_for_everyone_else(client, home_page_in_full):
     assert "地址：" in html and "关怀模式" in html
 
 
+def test_an_english_visit_leaves_no_english_behind(client, home_page):
+    english_page_problems(client, "/")
+    assert translation.get_language() == "zh-hans"
+
+
 # -- the API ---------------------------------------------------------------------------------
 
 
