@@ -10,8 +10,12 @@ out and reported (a notice on the page, a 400 answer from the API), never an err
 
 from __future__ import annotations
 
+import functools
+
 import django_filters
 from django.core.cache import cache
+from django.utils import translation
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
@@ -25,11 +29,43 @@ DECADES = range(1840, 2030, 10)
 EVERYTHING = gettext_lazy("全部")
 
 
+class SharedChoices(BaseChoiceIterator):
+    """A list of choices that every copy of a filter and of its form field shares.
+
+    Django and django-filter deep-copy the filters and the form's fields for every request;
+    these lists never change once made, and copying forty provinces or every facility would
+    cost more than the list's query.
+    """
+
+    def __init__(self, choices):
+        self.choices = tuple(choices)
+
+    def __iter__(self):
+        return iter(self.choices)
+
+    def __len__(self):
+        return len(self.choices)
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+PROVINCE_CHOICES = SharedChoices((name, name) for name in PROVINCE_NAMES)
+PERIOD_CHOICES = SharedChoices(WarPeriod.choices)
+
+
+@functools.lru_cache(maxsize=8)
+def decade_choices(language):
+    """``[("1950", "1950年代"), …]`` in ``language``, made once per language."""
+    with translation.override(language):
+        return SharedChoices((str(decade), _("%(decade)s年代") % {"decade": decade}) for decade in DECADES)
+
+
 def facility_choices():
-    """``[(id, name)]`` of every memorial facility, cached (emptied when a facility changes)."""
+    """``[("12", name)]`` of every memorial facility, cached (emptied when a facility changes)."""
     choices = cache.get(FACILITY_CHOICES_CACHE_KEY)
     if choices is None:
-        choices = list(MemorialFacility.objects.order_by("name").values_list("id", "name"))
+        choices = [(str(pk), name) for pk, name in MemorialFacility.objects.order_by("name").values_list("id", "name")]
         cache.set(FACILITY_CHOICES_CACHE_KEY, choices, 3600)
     return choices
 
@@ -39,11 +75,10 @@ class MartyrRecordFilterSet(django_filters.FilterSet):
 
     name = django_filters.CharFilter(label=gettext_lazy("姓名"), max_length=100)
     province = django_filters.ChoiceFilter(
-        label=gettext_lazy("籍贯（省）"), field_name="native_province",
-        choices=[(name, name) for name in PROVINCE_NAMES], empty_label=EVERYTHING,
+        label=gettext_lazy("籍贯（省）"), field_name="native_province", choices=PROVINCE_CHOICES, empty_label=EVERYTHING
     )
     period = django_filters.ChoiceFilter(
-        label=gettext_lazy("历史时期"), field_name="war_period", choices=WarPeriod.choices, empty_label=EVERYTHING
+        label=gettext_lazy("历史时期"), field_name="war_period", choices=PERIOD_CHOICES, empty_label=EVERYTHING
     )
     decade = django_filters.ChoiceFilter(
         label=gettext_lazy("牺牲年代"), field_name="death_decade", empty_label=EVERYTHING
@@ -57,10 +92,9 @@ class MartyrRecordFilterSet(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, **kwargs):
         super().__init__(data, queryset, **kwargs)
-        self.filters["decade"].extra["choices"] = [
-            (str(decade), _("%(decade)s年代") % {"decade": decade}) for decade in DECADES
-        ]
-        self.filters["facility"].extra["choices"] = [(str(pk), name) for pk, name in facility_choices()]
+        # Choices that depend on the language or the data are set on each request's copy.
+        self.filters["decade"].extra["choices"] = decade_choices(translation.get_language())
+        self.filters["facility"].extra["choices"] = SharedChoices(facility_choices())
 
     # -- for templates and the API ----------------------------------------------------------
 

@@ -2,9 +2,9 @@
 
 A plugin that names ``"memorials"`` in ``PluginMeta.requires`` (tribute halls, proxy sweeping,
 seek-relatives …) imports only this module: the model classes it may point a foreign key at,
-and the read functions below. Everything else in ``memorials`` (models' other fields and
-methods aside, views, forms, templates, the importer) may change without notice; this module
-stays small and stable, and grows by addition.
+and the read functions below. Everything else in ``memorials`` (where the models live, views,
+forms, templates, the importer) may change without notice; this module stays small and
+stable, and grows by addition.
 
 Only published records are ever returned: a draft or unpublished record does not exist for
 other plugins, as for the public.

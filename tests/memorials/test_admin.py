@@ -56,6 +56,17 @@ def test_staff_upload_shows_error_preview_and_writes_nothing_until_confirmed(adm
     assert rows[0] == ROWS[0] + ["错误原因", "原行号"] and rows[1][-1] == "3"
 
 
+def test_the_admin_pages_are_named_in_the_plugins_namespace():
+    from django.urls import reverse
+
+    assert reverse("memorials_admin:import") == "/admin/memorials/import/"
+    uuid = "6f1c1d3e-7a1b-4c55-9d0e-2b8f4c1a9e77"
+    assert reverse("memorials_admin:import_status", args=[uuid]) == f"/admin/memorials/import/{uuid}/"
+    assert reverse("memorials_admin:import_confirm", args=[uuid]) == f"/admin/memorials/import/{uuid}/confirm/"
+    assert reverse("memorials_admin:import_errors", args=[uuid]) == f"/admin/memorials/import/{uuid}/errors/"
+    assert reverse("memorials_admin:correction_review", args=[7]) == "/admin/memorials/corrections/7/review/"
+
+
 def test_upload_of_a_wrong_file_type_is_refused_in_chinese(admin_client):
     from memorials.models import ImportJob
 

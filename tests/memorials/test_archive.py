@@ -57,6 +57,7 @@ def test_an_invalid_filter_is_explained_in_chinese_not_a_500(client, archive, ma
     assert response.status_code == 200
     body = response.content.decode()
     assert "以下筛选条件无效" in body
+    assert "牺牲年代：" in body and "籍贯（省）：" in body  # each ignored filter is named
     assert names(response) == ["甲"]
 
 
@@ -80,6 +81,34 @@ def test_pages_follow_by_keyset_without_offset_or_full_count(client, archive, ma
     third = client.get(archive.url, {"after": re.search(r'after=(\d+)', second.content.decode()).group(1)})
     assert names(third) == [f"烈士{i:02d}" for i in range(20, 25)]
     assert 'rel="next"' not in third.content.decode()
+
+
+def test_the_pager_keeps_the_filters(client, archive, make_record):
+    for i in range(12):
+        make_record(name=f"川{i:02d}", native_place="四川中江")
+        make_record(name=f"冀{i:02d}", native_place="河北怀来")
+    first = client.get(archive.url, {"province": "四川省"}).content.decode()
+    next_link = re.search(r'rel="next" href="\?province=%E5%9B%9B%E5%B7%9D%E7%9C%81&amp;after=(\d+)"', first)
+    second = client.get(archive.url, {"province": "四川省", "after": next_link.group(1)})
+    assert names(second) == ["川10", "川11"]
+    body = second.content.decode()
+    assert re.search(r'rel="prev" href="\?province=%E5%9B%9B%E5%B7%9D%E7%9C%81&amp;before=\d+"', body)
+    assert 'href="?province=%E5%9B%9B%E5%B7%9D%E7%9C%81">第一页</a>' in body
+
+
+def test_the_api_refuses_filter_values_it_does_not_know_in_chinese(client, archive, make_record):
+    make_record(name="甲", native_place="四川中江")
+    period = client.get("/api/memorials/records", {"period": "ming-dynasty"})
+    assert period.status_code == 400
+    assert period.json()["detail"] == "period 取值无效，可选：" + "、".join(
+        ["old-democratic", "great-revolution", "agrarian", "anti-japanese", "liberation", "korea", "construction",
+         "reform", "new-era"]
+    )
+    province = client.get("/api/memorials/records", {"province": "火星"})
+    assert province.status_code == 400 and province.json()["detail"].startswith("province 取值无效，可选：北京市、")
+    assert client.get("/api/memorials/records", {"facility": 999}).status_code == 400
+    assert client.get("/api/memorials/records", {"decade": "abc"}).status_code == 422  # not a number at all
+    assert [item["name"] for item in client.get("/api/memorials/records", {"name": " 甲 "}).json()["items"]] == ["甲"]
 
 
 def test_detail_page_shows_partial_dates_as_written_and_person_json_ld(client, archive, make_record, cemetery):

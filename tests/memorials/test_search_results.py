@@ -52,3 +52,25 @@ def test_a_word_in_very_many_records_lists_the_regions_found_without_counts(clie
     # A region chosen from the sample still filters the whole result.
     chosen = client.get("/api/search/", {"q": "上甘岭", "region": "四川省"}).json()
     assert sorted(item["title"] for item in chosen["results"]) == ["王0", "王1"]
+
+
+def test_the_search_page_offers_a_martyr_and_a_battle_from_the_archive_as_examples(
+    rf, archive, make_record, django_assert_num_queries
+):
+    from django.apps import apps
+
+    config = apps.get_app_config("memorials")
+    make_record(name="未公布", battle="孟良崮战役", live=False)
+    make_record(name="黄继光", battle="")
+    make_record(name="邱少云", battle="上甘岭战役")
+    make_record(name="杨根思", battle="长津湖战役")
+    request = rf.get("/search/")
+    assert config.search_examples(request) == ["黄继光", "上甘岭战役"]
+    with django_assert_num_queries(0):  # cached: the search page asks on every visit
+        assert config.search_examples(request) == ["黄继光", "上甘岭战役"]
+
+
+def test_an_empty_archive_offers_no_search_examples(rf, archive):
+    from django.apps import apps
+
+    assert apps.get_app_config("memorials").search_examples(rf.get("/search/")) == []

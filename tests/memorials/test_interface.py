@@ -1,0 +1,104 @@
+"""``memorials.interface``: what other plugins (tribute halls, seek-relatives …) may use of the
+archive. Only published records exist for them, as for the public."""
+
+import datetime
+
+import pytest
+
+from .factories import MartyrRecordFactory, MemorialFacilityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_interface_exports_the_models_and_read_functions_and_nothing_else():
+    from memorials import interface
+    from memorials.models import MartyrRecord, MemorialFacility
+
+    assert interface.MartyrRecord is MartyrRecord and interface.MemorialFacility is MemorialFacility
+    assert sorted(interface.__all__) == [
+        "MartyrRecord", "MemorialFacility", "get_published_record", "published_records", "record_full_url",
+        "record_summary", "record_url", "search_records",
+    ]
+    for name in interface.__all__:
+        assert getattr(interface, name).__doc__, name
+
+
+def test_published_records_leave_out_drafts():
+    from memorials.interface import published_records
+
+    shown = MartyrRecordFactory(name="黄继光")
+    MartyrRecordFactory(name="审核中", live=False)
+    assert list(published_records()) == [shown]
+    assert list(published_records().filter(name="审核中")) == []
+
+
+def test_a_record_is_found_by_id_only_when_it_is_published():
+    from memorials.interface import get_published_record
+
+    cemetery = MemorialFacilityFactory(name="沈阳抗美援朝烈士陵园")
+    shown = MartyrRecordFactory(name="邱少云", facility=cemetery)
+    draft = MartyrRecordFactory(name="审核中", live=False)
+    found = get_published_record(shown.pk)
+    assert found == shown and found.facility.name == "沈阳抗美援朝烈士陵园"
+    assert get_published_record(str(shown.pk)) == shown  # as it comes from a URL
+    assert get_published_record(draft.pk) is None
+    assert get_published_record(draft.pk + 1000) is None
+    assert get_published_record("abc") is None and get_published_record(None) is None
+
+
+def test_record_urls_point_to_the_archive_page(rf, archive):
+    from memorials.interface import record_full_url, record_url
+
+    record = MartyrRecordFactory(name="杨根思")
+    assert record_url(record) == f"{archive.url}{record.pk}/"
+    full = record_full_url(record, rf.get("/"))
+    assert full.startswith("http") and full.endswith(f"{archive.url}{record.pk}/")
+
+
+def test_without_a_live_archive_page_a_record_has_no_url(home_page):
+    from memorials.interface import record_url
+
+    assert record_url(MartyrRecordFactory(name="杨根思")) == ""
+
+
+def test_a_record_summary_has_the_facts_a_campaign_list_shows():
+    from memorials.interface import record_summary
+
+    cemetery = MemorialFacilityFactory(name="示范市烈士陵园")
+    record = MartyrRecordFactory(
+        name="黄继光", native_place="四川省中江县", unit="中国人民志愿军第15军第45师第135团",
+        death_date=datetime.date(1952, 10, 1), death_precision="month", death_place="朝鲜上甘岭",
+        facility=cemetery,
+    )
+    assert record_summary(record) == {
+        "id": record.pk,
+        "name": "黄继光",
+        "native_place": "四川省中江县",
+        "unit": "中国人民志愿军第15军第45师第135团",
+        "death": "1952年10月",
+        "death_place": "朝鲜上甘岭",
+        "burial_place": "示范市烈士陵园",  # no 安葬地 written: the facility's name
+    }
+    record.burial_place = "示范市烈士陵园A区"
+    assert record_summary(record)["burial_place"] == "示范市烈士陵园A区"
+    assert record_summary(MartyrRecordFactory(name="无名烈士"))["death"] == ""
+
+
+def test_search_records_finds_published_records_by_name_and_pinyin(archive):
+    from memorials.interface import search_records
+
+    huang = MartyrRecordFactory(name="黄继光", native_place="四川省中江县")
+    MartyrRecordFactory(name="黄继光", external_id="DRAFT-1", live=False)
+    MartyrRecordFactory(name="邱少云")
+    assert search_records("黄继光") == [huang]
+    assert search_records("huangjiguang") == [huang]
+    assert search_records("   ") == [] and search_records("") == []
+
+
+def test_search_records_returns_at_most_the_limit(archive):
+    from memorials.interface import search_records
+
+    for n in range(4):
+        MartyrRecordFactory(name=f"王{'德富贵明'[n]}", battle="上甘岭战役")
+    assert len(search_records("上甘岭", limit=2)) == 2
+    assert len(search_records("上甘岭")) == 4
