@@ -4,14 +4,13 @@ import datetime
 
 import pytest
 
-from tests.memorials.factories import MartyrRecordFactory, MemorialFacilityFactory
-
 pytestmark = pytest.mark.plugin("memorials")
 
 
 @pytest.fixture
 def archive_with_records(transactional_db, home_page):
     from memorials.models import MartyrArchivePage
+    from tests.memorials.factories import MartyrRecordFactory, MemorialFacilityFactory
 
     archive = MartyrArchivePage(title="英名录", slug="martyrs", per_page=10)
     home_page.add_child(instance=archive)

@@ -4,8 +4,6 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from .factories import MartyrRecordFactory, MemorialFacilityFactory
-
 
 def csv_bytes(rows, encoding="utf-8"):
     text = io.StringIO()
@@ -56,14 +54,24 @@ def archive(home_page):
 
 
 @pytest.fixture
-def cemetery(db):
-    return MemorialFacilityFactory(
-        name="示范市烈士陵园", kind="cemetery", level="municipal", province="山东省",
-        address="示范市英雄路1号", latitude="36.650000", longitude="117.000000", opening_hours="8:30—17:00",
-    )
+def make_record(db):
+    """``make_record(name=…, **fields)``: a published record (``live=False`` for a draft)."""
+    from .factories import MartyrRecordFactory
+
+    return MartyrRecordFactory
 
 
 @pytest.fixture
-def make_record(db):
-    """``make_record(name=…, **fields)``: a published record (``live=False`` for a draft)."""
-    return MartyrRecordFactory
+def make_facility(db):
+    """``make_facility(name=…, **fields)``: a memorial facility."""
+    from .factories import MemorialFacilityFactory
+
+    return MemorialFacilityFactory
+
+
+@pytest.fixture
+def cemetery(make_facility):
+    return make_facility(
+        name="示范市烈士陵园", kind="cemetery", level="municipal", province="山东省",
+        address="示范市英雄路1号", latitude="36.650000", longitude="117.000000", opening_hours="8:30—17:00",
+    )

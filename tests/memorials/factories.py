@@ -1,7 +1,8 @@
 """factory_boy factories for the martyr archive's records and facilities.
 
-The models are named by label, not imported: this module can be imported at the top of a test
-module with the memorials plugin switched off.
+factory_boy looks the models up when this module is imported, so import it where the models
+would be imported: inside a test or fixture (``make_record`` and ``make_facility`` in
+``conftest.py`` hand the factories out), never at the top of a test module.
 """
 
 import factory

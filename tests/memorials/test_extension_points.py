@@ -7,8 +7,6 @@ from django.apps import apps
 from django.utils.html import format_html
 from wagtail import hooks
 
-from .factories import MartyrRecordFactory
-
 pytestmark = pytest.mark.django_db
 
 
@@ -29,14 +27,14 @@ def test_the_archive_declares_its_extension_points():
     assert all(str(point.description) for point in points.values())
 
 
-def test_the_archive_registers_no_contributor_itself(client, archive):
-    record = MartyrRecordFactory(name="黄继光", biography="<p>舍身堵枪眼。</p>")
+def test_the_archive_registers_no_contributor_itself(client, archive, make_record):
+    record = make_record(name="黄继光", biography="<p>舍身堵枪眼。</p>")
     body = client.get(f"{archive.url}{record.pk}/").content.decode()
     assert "memorials-record__actions" not in body  # no empty container either
 
 
-def test_contributions_appear_under_the_summary_and_after_the_biography(client, archive):
-    record = MartyrRecordFactory(name="黄继光", native_place="四川省中江县", biography="<p>舍身堵枪眼。</p>")
+def test_contributions_appear_under_the_summary_and_after_the_biography(client, archive, make_record):
+    record = make_record(name="黄继光", native_place="四川省中江县", biography="<p>舍身堵枪眼。</p>")
     with hooks.register_temporarily([
         ("memorials.record.actions", tribute_buttons),
         ("memorials.record.actions", seek_relatives_banner),
@@ -49,8 +47,8 @@ def test_contributions_appear_under_the_summary_and_after_the_biography(client, 
     assert body.index("舍身堵枪眼") < body.index(f"<p class=after>{record.pk}</p>") < body.index("扫码查看本页")
 
 
-def test_a_failing_contributor_does_not_break_the_record_page(client, archive, caplog):
-    record = MartyrRecordFactory(name="邱少云")
+def test_a_failing_contributor_does_not_break_the_record_page(client, archive, caplog, make_record):
+    record = make_record(name="邱少云")
 
     def broken(request, record):
         raise RuntimeError("tribute service down")

@@ -5,8 +5,6 @@ import datetime
 
 import pytest
 
-from .factories import MartyrRecordFactory, MemorialFacilityFactory
-
 pytestmark = pytest.mark.django_db
 
 
@@ -23,21 +21,21 @@ def test_the_interface_exports_the_models_and_read_functions_and_nothing_else():
         assert getattr(interface, name).__doc__, name
 
 
-def test_published_records_leave_out_drafts():
+def test_published_records_leave_out_drafts(make_record):
     from memorials.interface import published_records
 
-    shown = MartyrRecordFactory(name="黄继光")
-    MartyrRecordFactory(name="审核中", live=False)
+    shown = make_record(name="黄继光")
+    make_record(name="审核中", live=False)
     assert list(published_records()) == [shown]
     assert list(published_records().filter(name="审核中")) == []
 
 
-def test_a_record_is_found_by_id_only_when_it_is_published():
+def test_a_record_is_found_by_id_only_when_it_is_published(make_record, make_facility):
     from memorials.interface import get_published_record
 
-    cemetery = MemorialFacilityFactory(name="沈阳抗美援朝烈士陵园")
-    shown = MartyrRecordFactory(name="邱少云", facility=cemetery)
-    draft = MartyrRecordFactory(name="审核中", live=False)
+    cemetery = make_facility(name="沈阳抗美援朝烈士陵园")
+    shown = make_record(name="邱少云", facility=cemetery)
+    draft = make_record(name="审核中", live=False)
     found = get_published_record(shown.pk)
     assert found == shown and found.facility.name == "沈阳抗美援朝烈士陵园"
     assert get_published_record(str(shown.pk)) == shown  # as it comes from a URL
@@ -46,26 +44,26 @@ def test_a_record_is_found_by_id_only_when_it_is_published():
     assert get_published_record("abc") is None and get_published_record(None) is None
 
 
-def test_record_urls_point_to_the_archive_page(rf, archive):
+def test_record_urls_point_to_the_archive_page(rf, archive, make_record):
     from memorials.interface import record_full_url, record_url
 
-    record = MartyrRecordFactory(name="杨根思")
+    record = make_record(name="杨根思")
     assert record_url(record) == f"{archive.url}{record.pk}/"
     full = record_full_url(record, rf.get("/"))
     assert full.startswith("http") and full.endswith(f"{archive.url}{record.pk}/")
 
 
-def test_without_a_live_archive_page_a_record_has_no_url(home_page):
+def test_without_a_live_archive_page_a_record_has_no_url(home_page, make_record):
     from memorials.interface import record_url
 
-    assert record_url(MartyrRecordFactory(name="杨根思")) == ""
+    assert record_url(make_record(name="杨根思")) == ""
 
 
-def test_a_record_summary_has_the_facts_a_campaign_list_shows():
+def test_a_record_summary_has_the_facts_a_campaign_list_shows(make_record, make_facility):
     from memorials.interface import record_summary
 
-    cemetery = MemorialFacilityFactory(name="示范市烈士陵园")
-    record = MartyrRecordFactory(
+    cemetery = make_facility(name="示范市烈士陵园")
+    record = make_record(
         name="黄继光", native_place="四川省中江县", unit="中国人民志愿军第15军第45师第135团",
         death_date=datetime.date(1952, 10, 1), death_precision="month", death_place="朝鲜上甘岭",
         facility=cemetery,
@@ -81,24 +79,24 @@ def test_a_record_summary_has_the_facts_a_campaign_list_shows():
     }
     record.burial_place = "示范市烈士陵园A区"
     assert record_summary(record)["burial_place"] == "示范市烈士陵园A区"
-    assert record_summary(MartyrRecordFactory(name="无名烈士"))["death"] == ""
+    assert record_summary(make_record(name="无名烈士"))["death"] == ""
 
 
-def test_search_records_finds_published_records_by_name_and_pinyin(archive):
+def test_search_records_finds_published_records_by_name_and_pinyin(archive, make_record):
     from memorials.interface import search_records
 
-    huang = MartyrRecordFactory(name="黄继光", native_place="四川省中江县")
-    MartyrRecordFactory(name="黄继光", external_id="DRAFT-1", live=False)
-    MartyrRecordFactory(name="邱少云")
+    huang = make_record(name="黄继光", native_place="四川省中江县")
+    make_record(name="黄继光", external_id="DRAFT-1", live=False)
+    make_record(name="邱少云")
     assert search_records("黄继光") == [huang]
     assert search_records("huangjiguang") == [huang]
     assert search_records("   ") == [] and search_records("") == []
 
 
-def test_search_records_returns_at_most_the_limit(archive):
+def test_search_records_returns_at_most_the_limit(archive, make_record):
     from memorials.interface import search_records
 
     for n in range(4):
-        MartyrRecordFactory(name=f"王{'德富贵明'[n]}", battle="上甘岭战役")
+        make_record(name=f"王{'德富贵明'[n]}", battle="上甘岭战役")
     assert len(search_records("上甘岭", limit=2)) == 2
     assert len(search_records("上甘岭")) == 4
