@@ -37,13 +37,13 @@ def home_page_in_full(home_page, settings, tmp_path):
         ("link", {"title": "为烈士寻亲", "description": "", "page": home_page, "url": ""}),
     ]
     home_page.save_revision().publish()
-    BureauSettings.objects.filter(site__is_default_site=True).update(
-        tagline="崇尚英雄　缅怀先烈　关爱退役军人",
-        postcode="100000",
-        office_hours="工作日 8:30–12:00，14:00–17:30",
-        icp_number="示ICP备00000000号",
-        police_record_number="示公网安备00000000000000号",
-    )
+    bureau = BureauSettings.for_site(home_page.get_site())
+    bureau.tagline = "崇尚英雄　缅怀先烈　关爱退役军人"
+    bureau.postcode = "100000"
+    bureau.office_hours = "工作日 8:30–12:00，14:00–17:30"
+    bureau.icp_number = "示ICP备00000000号"
+    bureau.police_record_number = "示公网安备00000000000000号"
+    bureau.save()
     return home_page
 
 
