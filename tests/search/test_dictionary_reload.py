@@ -2,6 +2,7 @@
 saved them."""
 
 import pytest
+from django.db import connection
 
 from search import analysis
 from search.models import SearchTerm
@@ -28,7 +29,9 @@ def test_a_word_saved_by_another_process_is_picked_up(checking):
     assert "红星连挂牌" in analysis.index_tokens("今天红星连挂牌仪式")
     assert "红星连挂牌" in [term.word for term in analysis.query_terms("红星连挂牌")]
 
-    SearchTerm.objects.filter(term="红星连挂牌").delete()  # a queryset delete: no signal either
+    # Deleted by another process: this one gets no signal.
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {SearchTerm._meta.db_table} WHERE term = %s", ["红星连挂牌"])
     assert "红星连挂牌" not in analysis.index_tokens("今天红星连挂牌仪式")
 
 
