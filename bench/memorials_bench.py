@@ -38,6 +38,7 @@ import django  # noqa: E402
 
 django.setup()
 
+import martyr_data  # noqa: E402  (bench/martyr_data.py)
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -45,7 +46,6 @@ from django.test import Client  # noqa: E402
 from memorials.models import MartyrArchivePage, MartyrRecord, MemorialFacility  # noqa: E402
 from memorials.places import PROVINCE_NAMES  # noqa: E402
 
-import martyr_data  # noqa: E402  (bench/martyr_data.py)
 
 def percentile(values, q):
     ordered = sorted(values)
@@ -100,8 +100,10 @@ def fill(target, workers):
             after = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
             parent = after[0].ru_utime + after[0].ru_stime - cpu[0].ru_utime - cpu[0].ru_stime
             children = after[1].ru_utime + after[1].ru_stime - cpu[1].ru_utime - cpu[1].ru_stime
-            print(f"{label} {rows:,} 行（含搜索索引，发布）：{result.created / elapsed:,.0f} 行/秒，用时 {elapsed:.0f} 秒；"
-                  f"CPU：写库进程 {parent:.0f} 秒，清洗/分词进程 {children:.0f} 秒；错误 {len(result.errors)}")
+            print(
+                f"{label} {rows:,} 行（含搜索索引，发布）：{result.created / elapsed:,.0f} 行/秒，用时 {elapsed:.0f} 秒；"
+                f"CPU：写库进程 {parent:.0f} 秒，清洗/分词进程 {children:.0f} 秒；错误 {len(result.errors)}"
+            )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
 
@@ -119,8 +121,10 @@ def measure_import(rows, workers):
             started = time.perf_counter()
             result = MartyrImporter(path, path.name, publish=True, index=True, workers=workers).run()
             elapsed = time.perf_counter() - started
-            print(f"导入 {rows:,} 行到 {MartyrRecord.objects.count():,} 条的档案，{label}：{rows / elapsed:,.0f} 行/秒"
-                  f"（新增 {result.created:,}，更新 {result.updated:,}，错误 {len(result.errors)}）")
+            print(
+                f"导入 {rows:,} 行到 {MartyrRecord.objects.count():,} 条的档案，{label}：{rows / elapsed:,.0f} 行/秒"
+                f"（新增 {result.created:,}，更新 {result.updated:,}，错误 {len(result.errors)}）"
+            )
 
 
 def time_requests(client, label, urls, repeat):
@@ -146,8 +150,10 @@ def time_requests(client, label, urls, repeat):
             sql_timings.append(spent[0] * 1000)
             if response.status_code != 200:
                 raise SystemExit(f"{url} → {response.status_code}")
-    print(f"{label:<28} p50 {statistics.median(timings):6.1f} ms   p95 {percentile(timings, 95):6.1f} ms"
-          f"   其中SQL p95 {percentile(sql_timings, 95):5.1f} ms   （{len(timings)} 次）")
+    print(
+        f"{label:<28} p50 {statistics.median(timings):6.1f} ms   p95 {percentile(timings, 95):6.1f} ms"
+        f"   其中SQL p95 {percentile(sql_timings, 95):5.1f} ms   （{len(timings)} 次）"
+    )
 
 
 def measure_pages(archive, repeat):

@@ -119,6 +119,9 @@ class QualityPassage(Indexed, models.Model):
         app_label = "search"
         managed = False
 
+    def __str__(self):
+        return self.title
+
 
 def passages():
     """The seed paragraphs, split at sentence ends into passages of at most MAX_PASSAGE characters."""
@@ -189,7 +192,7 @@ def main():
     documents = build_corpus()
     print(f"corpus: {len(documents)} passages ({len(BIOGRAPHIES)} biographies), {len(QUERIES)} queries")
     judgements = [(kind, query, relevant_ids(documents, judgement)) for kind, query, judgement in QUERIES]
-    for kind, query, relevant in judgements:
+    for _kind, query, relevant in judgements:
         assert relevant, f"query {query!r} has no relevant passage"
 
     engines = {}

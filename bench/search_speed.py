@@ -108,25 +108,31 @@ def main():
     print(f"{connection.vendor}, {total:,} records")
     if ARGS.reindex:
         print(f"re-indexing through the object path: {reindex(backend, ARGS.reindex):,.0f} records/s")
-    print(f"{'kind':<8}{'query':<20}{'matches':>10}{'top10 p50':>12}{'top10 p95':>12}{'+count p50':>12}{'+count p95':>12}"
-          f"{'first p95':>12}")
+    print(
+        f"{'kind':<8}{'query':<20}{'matches':>10}{'top10 p50':>12}{'top10 p95':>12}{'+count p50':>12}{'+count p95':>12}"
+        f"{'first p95':>12}"
+    )
     summary = {}
     for kind, queries in QUERIES.items():
         for query in queries:
             matches = backend.search(query, queryset).count()
-            top = timed(lambda: list(backend.search(query, queryset)[:10]), ARGS.repeat)
-            page = timed(lambda: search_page(backend, query, queryset), ARGS.repeat)
-            first = timed(lambda: search_page(backend, query, queryset), ARGS.repeat, cold=True)
+            top = timed(lambda query=query: list(backend.search(query, queryset)[:10]), ARGS.repeat)
+            page = timed(lambda query=query: search_page(backend, query, queryset), ARGS.repeat)
+            first = timed(lambda query=query: search_page(backend, query, queryset), ARGS.repeat, cold=True)
             summary.setdefault(kind, ([], [], []))[0].extend(top)
             summary[kind][1].extend(page)
             summary[kind][2].extend(first)
-            print(f"{kind:<8}{query:<20}{matches:>10,}{statistics.median(top):>10.1f}ms{percentile(top, 0.95):>10.1f}ms"
-                  f"{statistics.median(page):>10.1f}ms{percentile(page, 0.95):>10.1f}ms{percentile(first, 0.95):>10.1f}ms")
+            print(
+                f"{kind:<8}{query:<20}{matches:>10,}{statistics.median(top):>10.1f}ms{percentile(top, 0.95):>10.1f}ms"
+                f"{statistics.median(page):>10.1f}ms{percentile(page, 0.95):>10.1f}ms{percentile(first, 0.95):>10.1f}ms"
+            )
     print("\nall queries of a kind together:")
     for kind, (top, page, first) in summary.items():
-        print(f"{kind:<8} top10 p50 {statistics.median(top):.1f} ms, p95 {percentile(top, 0.95):.1f} ms; "
-              f"with count p50 {statistics.median(page):.1f} ms, p95 {percentile(page, 0.95):.1f} ms; "
-              f"first asked (no cached probe) p95 {percentile(first, 0.95):.1f} ms")
+        print(
+            f"{kind:<8} top10 p50 {statistics.median(top):.1f} ms, p95 {percentile(top, 0.95):.1f} ms; "
+            f"with count p50 {statistics.median(page):.1f} ms, p95 {percentile(page, 0.95):.1f} ms; "
+            f"first asked (no cached probe) p95 {percentile(first, 0.95):.1f} ms"
+        )
 
     # The whole public page: every content type, counts, facets, highlighted snippets.
     from urllib.parse import quote
@@ -139,7 +145,7 @@ def main():
         samples = []
         for query in queries:
             url = f"/search/?q={quote(query)}"
-            samples.extend(timed(lambda: client.get(url), max(1, ARGS.repeat // 4)))
+            samples.extend(timed(lambda url=url: client.get(url), max(1, ARGS.repeat // 4)))
         print(f"{kind:<8} p50 {statistics.median(samples):.1f} ms, p95 {percentile(samples, 0.95):.1f} ms")
 
 

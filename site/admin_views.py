@@ -1,12 +1,11 @@
 """A read-only admin page listing the enabled plugins and what each contributes."""
 
+from django.conf import settings
 from django.contrib.auth.mixins import UserPassesTestMixin
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-
-from django.conf import settings
 
 from siteshell.languages import join_list
 from siteshell.plugins import extension_points, get_plugins

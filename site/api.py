@@ -13,11 +13,11 @@ from datetime import datetime
 from functools import wraps
 
 from django.conf import settings
-from django.views.decorators.cache import cache_control, never_cache
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_control, never_cache
 from ninja import NinjaAPI, Router, Schema
-from ninja.renderers import JSONRenderer
 from ninja.pagination import PageNumberPagination, paginate
+from ninja.renderers import JSONRenderer
 from wagtail.models import Page, Site
 
 from siteshell import plugins

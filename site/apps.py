@@ -19,7 +19,8 @@ class SiteShellConfig(AppConfig):
         for left_out in getattr(settings, "PLUGINS_LEFT_OUT", ()):
             logging.getLogger("siteshell.plugins").warning(
                 "Plugin %s is left out: it requires %s, which is switched off",
-                left_out.label, ", ".join(left_out.missing),
+                left_out.label,
+                ", ".join(left_out.missing),
             )
 
         from siteshell.groups import sync_staff_groups

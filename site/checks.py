@@ -21,17 +21,24 @@ def plugins_are_compatible_and_satisfied(app_configs=None, **kwargs):
         messages.extend(_compatibility_errors(plugin, str(getattr(meta, "compatibility", "") or "")))
         missing = [label for label in getattr(meta, "requires", ()) or () if label not in installed]
         if missing:
-            messages.append(checks.Error(
-                _("插件 %(label)s 需要的插件未安装：%(missing)s")
-                % {"label": plugin.label, "missing": join_list(missing)},
-                hint=_("把需要的插件加入 SITE_PLUGINS，或停用这个插件"), obj=plugin, id="siteshell.E003",
-            ))
+            messages.append(
+                checks.Error(
+                    _("插件 %(label)s 需要的插件未安装：%(missing)s")
+                    % {"label": plugin.label, "missing": join_list(missing)},
+                    hint=_("把需要的插件加入 SITE_PLUGINS，或停用这个插件"),
+                    obj=plugin,
+                    id="siteshell.E003",
+                )
+            )
     for left_out in getattr(settings, "PLUGINS_LEFT_OUT", ()):
-        messages.append(checks.Warning(
-            _("插件 %(label)s 未启用：需要 %(missing)s")
-            % {"label": left_out.label, "missing": join_list(left_out.missing)},
-            hint=_("启用它需要的插件，或把它加入 SITE_PLUGINS_DISABLED"), id="siteshell.W001",
-        ))
+        messages.append(
+            checks.Warning(
+                _("插件 %(label)s 未启用：需要 %(missing)s")
+                % {"label": left_out.label, "missing": join_list(left_out.missing)},
+                hint=_("启用它需要的插件，或把它加入 SITE_PLUGINS_DISABLED"),
+                id="siteshell.W001",
+            )
+        )
     return messages
 
 
@@ -41,14 +48,22 @@ def _compatibility_errors(plugin, compatibility):
     try:
         compatible = Version(SHELL_VERSION) in SpecifierSet(compatibility)
     except InvalidSpecifier:
-        return [checks.Error(
-            _("插件 %(label)s 的版本范围“%(range)s”无效") % {"label": plugin.label, "range": compatibility},
-            hint=_("使用 PEP 440 版本范围，例如 “>=1.0,<2”"), obj=plugin, id="siteshell.E002",
-        )]
+        return [
+            checks.Error(
+                _("插件 %(label)s 的版本范围“%(range)s”无效") % {"label": plugin.label, "range": compatibility},
+                hint=_("使用 PEP 440 版本范围，例如 “>=1.0,<2”"),
+                obj=plugin,
+                id="siteshell.E002",
+            )
+        ]
     if compatible:
         return []
-    return [checks.Error(
-        _("插件 %(label)s 适用于站点框架 %(range)s，当前版本为 %(version)s")
-        % {"label": plugin.label, "range": compatibility, "version": SHELL_VERSION},
-        hint=_("升级这个插件，或用 SITE_PLUGINS_DISABLED 停用它"), obj=plugin, id="siteshell.E001",
-    )]
+    return [
+        checks.Error(
+            _("插件 %(label)s 适用于站点框架 %(range)s，当前版本为 %(version)s")
+            % {"label": plugin.label, "range": compatibility, "version": SHELL_VERSION},
+            hint=_("升级这个插件，或用 SITE_PLUGINS_DISABLED 停用它"),
+            obj=plugin,
+            id="siteshell.E001",
+        )
+    ]

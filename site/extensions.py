@@ -16,6 +16,7 @@ admin page 设置 → 功能模块 and ``docs/plugins.md`` can list it.
 from __future__ import annotations
 
 import logging
+
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from wagtail import hooks
@@ -30,7 +31,9 @@ def render_extension_point(name: str, request, **context) -> str:
         try:
             html = contributor(request, **context)
         except Exception:
-            logger.exception("Extension point %s: contributor %s failed", name, getattr(contributor, "__qualname__", contributor))
+            logger.exception(
+                "Extension point %s: contributor %s failed", name, getattr(contributor, "__qualname__", contributor)
+            )
             continue
         if html:
             parts.append(conditional_escape(html))

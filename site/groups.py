@@ -34,9 +34,9 @@ def sync_staff_groups(sender=None, using="default", **kwargs):
         group, _created = Group.objects.using(using).get_or_create(name=group_name(spec.name))
         for dotted in spec.permissions:
             app_label, codename = dotted.split(".", 1)
-            permission = Permission.objects.using(using).filter(
-                content_type__app_label=app_label, codename=codename
-            ).first()
+            permission = (
+                Permission.objects.using(using).filter(content_type__app_label=app_label, codename=codename).first()
+            )
             if permission is None:
                 logger.warning("Staff group %s: unknown permission %s", spec.name, dotted)
                 continue
@@ -46,6 +46,4 @@ def sync_staff_groups(sender=None, using="default", **kwargs):
                 permission = Permission.objects.using(using).get(
                     content_type__app_label="wagtailcore", codename=f"{codename}_page"
                 )
-                GroupPagePermission.objects.using(using).get_or_create(
-                    group=group, page=root, permission=permission
-                )
+                GroupPagePermission.objects.using(using).get_or_create(group=group, page=root, permission=permission)

@@ -139,9 +139,7 @@ class BureauSettings(CachedSiteSetting):
     """The bureau that runs the site: its name and contact details for the footer."""
 
     bureau_name = models.CharField(_("单位名称"), max_length=100, default="退役军人事务局")
-    tagline = models.CharField(
-        _("口号"), max_length=100, blank=True, default="崇尚英雄　缅怀先烈　关爱退役军人"
-    )
+    tagline = models.CharField(_("口号"), max_length=100, blank=True, default="崇尚英雄　缅怀先烈　关爱退役军人")
     address = models.CharField(_("地址"), max_length=200, blank=True)
     postcode = models.CharField(_("邮编"), max_length=10, blank=True)
     phone = models.CharField(_("服务电话"), max_length=50, blank=True)
@@ -163,9 +161,7 @@ class BureauSettings(CachedSiteSetting):
             ],
             heading=_("联系方式"),
         ),
-        MultiFieldPanel(
-            [FieldPanel("icp_number"), FieldPanel("police_record_number")], heading=_("备案信息")
-        ),
+        MultiFieldPanel([FieldPanel("icp_number"), FieldPanel("police_record_number")], heading=_("备案信息")),
     ]
 
     class Meta:

@@ -75,8 +75,7 @@ def is_mourning_day(display_settings, day: datetime.date) -> bool:
     except ValidationError:
         return False
     return any(
-        (year is None or year == day.year) and (month, dom) == (day.month, day.day)
-        for year, month, dom in extra
+        (year is None or year == day.year) and (month, dom) == (day.month, day.day) for year, month, dom in extra
     )
 
 

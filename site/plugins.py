@@ -28,9 +28,10 @@ that is left out of ``INSTALLED_APPS`` simply contributes nothing. See ``docs/pl
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from django.apps import AppConfig, apps
 

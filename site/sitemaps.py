@@ -23,9 +23,11 @@ class PageSitemap(WagtailPageSitemap):
     change with one query instead of loading every page."""
 
     def get_latest_lastmod(self):
-        return self.items().order_by().aggregate(
-            latest=Max(Coalesce("last_published_at", "latest_revision_created_at"))
-        )["latest"]
+        return (
+            self.items()
+            .order_by()
+            .aggregate(latest=Max(Coalesce("last_published_at", "latest_revision_created_at")))["latest"]
+        )
 
 
 #: ``/sitemap.xml`` is an index of these sections: the pages, then every enabled plugin's
@@ -90,4 +92,4 @@ def sitemap_section(request, section):
 def _aware(value):
     if not isinstance(value, datetime.datetime):
         value = datetime.datetime.combine(value, datetime.time.min)
-    return timezone.make_aware(value, datetime.timezone.utc) if timezone.is_naive(value) else value
+    return timezone.make_aware(value, datetime.UTC) if timezone.is_naive(value) else value

@@ -15,8 +15,12 @@ from siteshell.sitemaps import SITEMAPS, sitemap_section
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
-         name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
     path("sitemap-<str:section>.xml", sitemap_section, name="sitemap_section"),
     path("display/elder-mode/", views.elder_mode, name="elder_mode"),
     path("display/language/", views.visitor_language, name="visitor_language"),

@@ -57,7 +57,10 @@ def discover_plugins(modules) -> dict[str, dict]:
         meta = getattr(config, "PluginMeta", None)
         if config is None or getattr(meta, "category", "content") == "service":
             continue
-        plugins[package] = {"label": plugin_label(package, config), "requires": tuple(getattr(meta, "requires", ()) or ())}
+        plugins[package] = {
+            "label": plugin_label(package, config),
+            "requires": tuple(getattr(meta, "requires", ()) or ()),
+        }
     return plugins
 
 

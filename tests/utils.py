@@ -36,9 +36,7 @@ def run_python(args, timeout=120, **env):
 #: Han ideographs (with extensions and compatibility forms), CJK symbols and punctuation
 #: (、。《》「」【】 and the ideographic space) and full-width forms (，：；（）！？).
 #: “” and ‘’ are not counted: English uses them too.
-CJK = re.compile(
-    "[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]"
-)
+CJK = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]")
 
 #: Attributes that people read or hear: checked like text.
 READ_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")

@@ -64,9 +64,7 @@ def _specs(image, layout, ratio):
 
 
 @register.simple_tag
-def responsive_image(
-    image, layout="content", ratio="", sizes="", css_class="", eager=False, alt=None, alt_lang=None
-):
+def responsive_image(image, layout="content", ratio="", sizes="", css_class="", eager=False, alt=None, alt_lang=None):
     """``<picture>`` with AVIF/WebP sources, a JPEG (or PNG) fallback, ``srcset``, width/height
     and lazy loading.
 

@@ -6,61 +6,136 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('media', '0001_initial'),
-        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
+        ("media", "0001_initial"),
+        ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='BureauSettings',
+            name="BureauSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('bureau_name', models.CharField(default='退役军人事务局', max_length=100, verbose_name='单位名称')),
-                ('tagline', models.CharField(blank=True, default='崇尚英雄\u3000缅怀先烈\u3000关爱退役军人', max_length=100, verbose_name='口号')),
-                ('address', models.CharField(blank=True, max_length=200, verbose_name='地址')),
-                ('postcode', models.CharField(blank=True, max_length=10, verbose_name='邮编')),
-                ('phone', models.CharField(blank=True, max_length=50, verbose_name='服务电话')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='电子邮箱')),
-                ('office_hours', models.CharField(blank=True, max_length=100, verbose_name='办公时间')),
-                ('icp_number', models.CharField(blank=True, max_length=50, verbose_name='ICP备案号')),
-                ('police_record_number', models.CharField(blank=True, max_length=50, verbose_name='公安机关备案号')),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("bureau_name", models.CharField(default="退役军人事务局", max_length=100, verbose_name="单位名称")),
+                (
+                    "tagline",
+                    models.CharField(
+                        blank=True,
+                        default="崇尚英雄\u3000缅怀先烈\u3000关爱退役军人",
+                        max_length=100,
+                        verbose_name="口号",
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=200, verbose_name="地址")),
+                ("postcode", models.CharField(blank=True, max_length=10, verbose_name="邮编")),
+                ("phone", models.CharField(blank=True, max_length=50, verbose_name="服务电话")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="电子邮箱")),
+                ("office_hours", models.CharField(blank=True, max_length=100, verbose_name="办公时间")),
+                ("icp_number", models.CharField(blank=True, max_length=50, verbose_name="ICP备案号")),
+                ("police_record_number", models.CharField(blank=True, max_length=50, verbose_name="公安机关备案号")),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False, on_delete=django.db.models.deletion.CASCADE, to="wagtailcore.site"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '单位信息',
+                "verbose_name": "单位信息",
             },
         ),
         migrations.CreateModel(
-            name='DisplaySettings',
+            name="DisplaySettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('mourning_mode', models.CharField(choices=[('auto', '自动（在下列纪念日启用）'), ('on', '立即启用'), ('off', '关闭')], default='auto', max_length=10, verbose_name='哀悼模式（全站灰色）')),
-                ('mourning_on_qingming', models.BooleanField(default=True, verbose_name='清明节（按当年节气计算）')),
-                ('mourning_on_martyrs_day', models.BooleanField(default=True, verbose_name='9月30日 烈士纪念日')),
-                ('mourning_on_memorial_day', models.BooleanField(default=True, verbose_name='12月13日 国家公祭日')),
-                ('extra_mourning_dates', models.TextField(blank=True, help_text='每行一个日期：09-30 表示每年这一天，2025-04-04 只表示那一天', verbose_name='其他哀悼日期')),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "mourning_mode",
+                    models.CharField(
+                        choices=[("auto", "自动（在下列纪念日启用）"), ("on", "立即启用"), ("off", "关闭")],
+                        default="auto",
+                        max_length=10,
+                        verbose_name="哀悼模式（全站灰色）",
+                    ),
+                ),
+                ("mourning_on_qingming", models.BooleanField(default=True, verbose_name="清明节（按当年节气计算）")),
+                ("mourning_on_martyrs_day", models.BooleanField(default=True, verbose_name="9月30日 烈士纪念日")),
+                ("mourning_on_memorial_day", models.BooleanField(default=True, verbose_name="12月13日 国家公祭日")),
+                (
+                    "extra_mourning_dates",
+                    models.TextField(
+                        blank=True,
+                        help_text="每行一个日期：09-30 表示每年这一天，2025-04-04 只表示那一天",
+                        verbose_name="其他哀悼日期",
+                    ),
+                ),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False, on_delete=django.db.models.deletion.CASCADE, to="wagtailcore.site"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '显示模式',
+                "verbose_name": "显示模式",
             },
         ),
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
-                ('intro', models.TextField(blank=True, help_text='首页顶部的一段话，建议不超过100字', max_length=300, verbose_name='导语')),
-                ('quick_links', wagtail.fields.StreamField([('link', 4)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': '标题', 'max_length': 40}), 1: ('wagtail.blocks.CharBlock', (), {'label': '说明', 'max_length': 80, 'required': False}), 2: ('wagtail.blocks.PageChooserBlock', (), {'label': '站内页面', 'required': False}), 3: ('wagtail.blocks.URLBlock', (), {'label': '外部链接', 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('title', 0), ('description', 1), ('page', 2), ('url', 3)]], {})}, verbose_name='快捷入口')),
-                ('hero_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='media.commemorationimage', verbose_name='题图')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="wagtailcore.page",
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True, help_text="首页顶部的一段话，建议不超过100字", max_length=300, verbose_name="导语"
+                    ),
+                ),
+                (
+                    "quick_links",
+                    wagtail.fields.StreamField(
+                        [("link", 4)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "标题", "max_length": 40}),
+                            1: ("wagtail.blocks.CharBlock", (), {"label": "说明", "max_length": 80, "required": False}),
+                            2: ("wagtail.blocks.PageChooserBlock", (), {"label": "站内页面", "required": False}),
+                            3: ("wagtail.blocks.URLBlock", (), {"label": "外部链接", "required": False}),
+                            4: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 0), ("description", 1), ("page", 2), ("url", 3)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="快捷入口",
+                    ),
+                ),
+                (
+                    "hero_image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="media.commemorationimage",
+                        verbose_name="题图",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '首页',
-                'verbose_name_plural': '首页',
+                "verbose_name": "首页",
+                "verbose_name_plural": "首页",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
     ]

@@ -37,8 +37,10 @@ def suggest_queries(page):
     queries = []
     page.on(
         "request",
-        lambda request: "/api/search/suggest" in request.url
-        and queries.append(parse_qs(urlsplit(request.url).query).get("q", [""])[0]),
+        lambda request: (
+            "/api/search/suggest" in request.url
+            and queries.append(parse_qs(urlsplit(request.url).query).get("q", [""])[0])
+        ),
     )
     return queries
 

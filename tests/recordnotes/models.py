@@ -9,3 +9,6 @@ class RecordNote(models.Model):
 
     class Meta:
         verbose_name = "档案附注"
+
+    def __str__(self):
+        return self.text

@@ -3,13 +3,13 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
-
 pytestmark = [pytest.mark.django_db, pytest.mark.plugin("sampleplugin")]
 
 
 @pytest.fixture
 def stories(home_page):
     from tests.sampleplugin.models import SampleIndexPage, SampleStoryPage
+
     index = SampleIndexPage(title="纪念活动", slug="events")
     home_page.add_child(instance=index)
     published = SampleStoryPage(title="已发布的报道", summary="公开")
@@ -40,9 +40,12 @@ def test_site_endpoint_lists_plugins_and_navigation_in_chinese(client, home_page
     response = client.get("/api/site")
     data = response.json()
     assert data["bureau"] == "示范市退役军人事务局"
-    assert {"label": "sampleplugin", "name": "示例模块", "version": "1.0.0", "description": "测试用模块：纪念活动报道"} in [
-        {key: plugin[key] for key in ("label", "name", "version", "description")} for plugin in data["plugins"]
-    ]
+    assert {
+        "label": "sampleplugin",
+        "name": "示例模块",
+        "version": "1.0.0",
+        "description": "测试用模块：纪念活动报道",
+    } in [{key: plugin[key] for key in ("label", "name", "version", "description")} for plugin in data["plugins"]]
     assert "示范市" in response.content.decode()  # not \\u-escaped
 
 

@@ -25,7 +25,9 @@ def test_a_note_appears_on_the_record_page_through_the_extension_point(client, a
     record = MartyrRecordFactory(name="黄继光")
     RecordNote.objects.create(record=record, text="2026年清明，上甘岭战役亲历者后代来信")
     html = client.get(record.get_url()).content.decode()
-    assert '<aside class="recordnotes" aria-label="档案附注"><p>2026年清明，上甘岭战役亲历者后代来信</p></aside>' in html
+    assert (
+        '<aside class="recordnotes" aria-label="档案附注"><p>2026年清明，上甘岭战役亲历者后代来信</p></aside>' in html
+    )
 
 
 def test_a_record_without_notes_gets_nothing_from_the_plugin(client, archive):

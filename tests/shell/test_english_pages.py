@@ -33,7 +33,10 @@ def home_page_in_full(home_page, settings, tmp_path):
 
     home_page.hero_image = make_image("首页题图：英雄纪念碑", seed="english-hero", alt_text="纪念碑与红星图案")
     home_page.quick_links = [
-        ("link", {"title": "网上祭英烈", "description": "为英烈献花、留言", "page": None, "url": "https://example.gov.cn/"}),
+        (
+            "link",
+            {"title": "网上祭英烈", "description": "为英烈献花、留言", "page": None, "url": "https://example.gov.cn/"},
+        ),
         ("link", {"title": "为烈士寻亲", "description": "", "page": home_page, "url": ""}),
     ]
     home_page.save_revision().publish()

@@ -29,8 +29,9 @@ def test_contributors_render_in_hook_order_with_the_page_context(rf):
 
 
 def test_plain_strings_are_escaped_and_none_adds_nothing():
-    with hooks.register_temporarily(POINT, lambda request, story: "<b>未转义</b>"), hooks.register_temporarily(
-        POINT, lambda request, story: None
+    with (
+        hooks.register_temporarily(POINT, lambda request, story: "<b>未转义</b>"),
+        hooks.register_temporarily(POINT, lambda request, story: None),
     ):
         assert render(story="x") == "<main>&lt;b&gt;未转义&lt;/b&gt;</main>"
 
@@ -39,8 +40,9 @@ def test_a_failing_contributor_is_logged_and_the_page_still_renders(caplog):
     def broken(request, story):
         raise RuntimeError("boom")
 
-    with hooks.register_temporarily(POINT, broken), hooks.register_temporarily(
-        POINT, lambda request, story: mark_safe("<p>ok</p>")
+    with (
+        hooks.register_temporarily(POINT, broken),
+        hooks.register_temporarily(POINT, lambda request, story: mark_safe("<p>ok</p>")),
     ):
         assert render_extension_point(POINT, None, story="x") == "<p>ok</p>"
     assert "Extension point tests.sample.after_summary" in caplog.text
@@ -56,6 +58,8 @@ def test_a_plugin_page_offers_its_extension_point(client, home_page):
     story = SampleStoryPage(title="清明祭扫", summary="在陵园举行")
     index.add_child(instance=story)
     story.save_revision().publish()
-    with hooks.register_temporarily("sampleplugin.story.after_summary", lambda request, story: mark_safe(f"<p id=added>{story.title}</p>")):
+    with hooks.register_temporarily(
+        "sampleplugin.story.after_summary", lambda request, story: mark_safe(f"<p id=added>{story.title}</p>")
+    ):
         html = client.get(story.url).content.decode()
     assert "<p id=added>清明祭扫</p>" in html

@@ -11,6 +11,7 @@ pytestmark = pytest.mark.django_db
 
 def add_index(home, live=True):
     from tests.sampleplugin.models import SampleIndexPage
+
     index = SampleIndexPage(title="纪念活动", slug="events", live=live)
     home.add_child(instance=index)
     return index
@@ -45,6 +46,7 @@ def test_navigation_lists_live_plugin_pages_only(client, home_page):
 @pytest.mark.plugin("sampleplugin")
 def test_no_empty_home_section_is_shown(client, home_page):
     from tests.sampleplugin.models import SampleStoryPage
+
     index = add_index(home_page)
     assert "纪念活动报道" not in client.get("/").content.decode()
     story = SampleStoryPage(title="清明祭扫", summary="在陵园举行")
@@ -56,6 +58,7 @@ def test_no_empty_home_section_is_shown(client, home_page):
 @pytest.mark.plugin("sampleplugin")
 def test_a_home_section_brings_its_stylesheet_into_the_head(client, home_page):
     from tests.sampleplugin.models import SampleStoryPage
+
     index = add_index(home_page)
     index.add_child(instance=SampleStoryPage(title="清明祭扫", summary="在陵园举行"))
     html = client.get("/").content.decode()
@@ -107,8 +110,10 @@ def test_private_page_is_not_in_the_navigation(client, home_page):
 class HomePageTypeRules(WagtailPageTestCase):
     def test_plugin_index_pages_can_be_created_under_the_home_page(self):
         from tests.sampleplugin.models import SampleIndexPage
+
         self.assertCanCreateAt(HomePage, SampleIndexPage)
 
     def test_pages_a_plugin_keeps_below_its_index_cannot(self):
         from tests.sampleplugin.models import SampleStoryPage
+
         self.assertCanNotCreateAt(HomePage, SampleStoryPage)

@@ -9,14 +9,26 @@ from tests.importcontracts import PluginInterfaceContract
 
 def contract():
     return PluginInterfaceContract(
-        name="plugin interfaces", session_options={}, contract_options={"core_packages": ["siteshell", "media", "search"]}
+        name="plugin interfaces",
+        session_options={},
+        contract_options={"core_packages": ["siteshell", "media", "search"]},
     )
 
 
 def graph_with(*imports):
     graph = grimp.ImportGraph()
-    for module in ("honors.apps", "memorials.apps", "memorials.interface", "memorials.models", "tests.recordnotes.apps",
-                   "tests.recordnotes.models", "honors.views", "search.views", "siteshell.views", "tests.helpers"):
+    for module in (
+        "honors.apps",
+        "memorials.apps",
+        "memorials.interface",
+        "memorials.models",
+        "tests.recordnotes.apps",
+        "tests.recordnotes.models",
+        "honors.views",
+        "search.views",
+        "siteshell.views",
+        "tests.helpers",
+    ):
         graph.add_module(module)
     for importer, imported in imports:
         graph.add_import(importer=importer, imported=imported, line_number=3, line_contents=f"import {imported}")

@@ -21,6 +21,7 @@ def load_demo():
 
 def test_load_demo_builds_the_site_and_prints_a_working_admin_password(client):
     from tests.sampleplugin.models import SampleStoryPage
+
     output = load_demo()
     password = re.search(r"密码: (\S+)", output).group(1)
     assert authenticate(username="admin", password=password) is not None
@@ -37,6 +38,7 @@ def test_load_demo_builds_the_site_and_prints_a_working_admin_password(client):
 
 def test_load_demo_twice_creates_nothing_twice():
     from tests.sampleplugin.models import SampleStoryPage
+
     load_demo()
     load_demo()
     assert HomePage.objects.count() == 1

@@ -53,7 +53,8 @@ def test_the_checks_pass_for_the_plugins_of_this_site():
 
 @pytest.mark.plugin("recordnotes")
 @pytest.mark.parametrize(
-    "compatibility, error_id", [(">=2.0", "siteshell.E001"), ("<1.0", "siteshell.E001"), ("version one", "siteshell.E002")]
+    "compatibility, error_id",
+    [(">=2.0", "siteshell.E001"), ("<1.0", "siteshell.E001"), ("version one", "siteshell.E002")],
 )
 def test_a_plugin_for_another_shell_version_is_an_error(monkeypatch, compatibility, error_id):
     monkeypatch.setattr(plugin("recordnotes").PluginMeta, "compatibility", compatibility)

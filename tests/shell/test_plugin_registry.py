@@ -62,6 +62,7 @@ def test_plugin_metadata_is_described_as_plain_strings():
 @pytest.mark.plugin("sampleplugin")
 def test_only_declared_page_types_may_be_created_under_the_home_page():
     from tests.sampleplugin.models import SampleIndexPage, SampleStoryPage
+
     assert SampleIndexPage in HomePage.allowed_subpage_models()
     assert SampleStoryPage not in HomePage.allowed_subpage_models()
 
@@ -82,6 +83,7 @@ def test_a_broken_plugin_is_logged_and_skipped(monkeypatch, caplog, rf):
 @pytest.mark.plugin("sampleplugin")
 def test_search_documents_are_collected_from_plugins():
     from tests.sampleplugin.models import SampleStoryPage
+
     assert SampleStoryPage in plugins.search_documents()
 
 
@@ -93,9 +95,10 @@ def test_declared_staff_groups_exist_after_migrate():
 
     group = Group.objects.get(name="示例模块编辑")
     assert group.permissions.filter(codename="access_admin").exists()
-    assert set(
-        GroupPagePermission.objects.filter(group=group).values_list("permission__codename", flat=True)
-    ) == {"add_page", "change_page"}
+    assert set(GroupPagePermission.objects.filter(group=group).values_list("permission__codename", flat=True)) == {
+        "add_page",
+        "change_page",
+    }
 
 
 def test_plugin_base_class_is_not_picked_as_an_app_default():

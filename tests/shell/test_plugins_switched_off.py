@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 
 from tests.utils import run_python
+
 SWITCHABLE = [module.rsplit(".", 1)[-1] for module in settings.SITE_PLUGINS]
 
 
