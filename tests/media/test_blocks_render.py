@@ -51,10 +51,9 @@ def document():
     return lesson
 
 
-def test_a_body_using_every_media_block_renders(make_image, video, audio, document):
-    photo = make_image(title="纪念碑", alt_text="烈士纪念碑全景", author="李明", source="示范市退役军人事务局")
-    body = media_blocks.MediaStreamBlock()
-    value = body.to_python(
+def body_with_every_block(photo, video, audio, document):
+    """A MediaStreamBlock value with one block of each media type."""
+    return media_blocks.MediaStreamBlock().to_python(
         [
             {"type": "image", "value": {"image": photo.pk, "caption": "清明节祭扫"}},
             {"type": "gallery", "value": {"title": "英烈风采", "images": [{"image": photo.pk, "caption": ""}]}},
@@ -67,6 +66,11 @@ def test_a_body_using_every_media_block_renders(make_image, video, audio, docume
             {"type": "document", "value": {"document": document.pk, "title": ""}},
         ]
     )
+
+
+def test_a_body_using_every_media_block_renders(make_image, video, audio, document):
+    photo = make_image(title="纪念碑", alt_text="烈士纪念碑全景", author="李明", source="示范市退役军人事务局")
+    value = body_with_every_block(photo, video, audio, document)
     request = RequestFactory().get("/")
     html = Template("{% load wagtailcore_tags %}{% include_block body %}").render(
         Context({"body": value, "request": request})
@@ -97,20 +101,7 @@ def test_every_block_reads_in_english_apart_from_what_editors_wrote(make_image, 
     photo = make_image(
         title="纪念碑", alt_text="烈士纪念碑全景", author="李明", source="示范市退役军人事务局", licence="版权所有"
     )
-    body = media_blocks.MediaStreamBlock()
-    value = body.to_python(
-        [
-            {"type": "image", "value": {"image": photo.pk, "caption": "清明节祭扫"}},
-            {"type": "gallery", "value": {"title": "英烈风采", "images": [{"image": photo.pk, "caption": ""}]}},
-            {"type": "video", "value": {"video": video.pk, "caption": ""}},
-            {
-                "type": "video_embed",
-                "value": {"video": "https://www.bilibili.com/video/BV1GJ411x7h7", "caption": "纪录片"},
-            },
-            {"type": "audio", "value": {"audio": audio.pk, "caption": "", "show_transcript": True}},
-            {"type": "document", "value": {"document": document.pk, "title": ""}},
-        ]
-    )
+    value = body_with_every_block(photo, video, audio, document)
     # The embed is first fetched (and stored) in Chinese, as an editor adding it would.
     Template("{% load wagtailcore_tags %}{% include_block body %}").render(Context({"body": value}))
 
