@@ -2,7 +2,12 @@
 
 The record list filters exactly like the archive page (``memorials.filters``) and pages with
 the same keyset paginator (``?after=`` the ``next_cursor`` of the previous page). A filter value
-that matches nothing known is answered with 400 and a Chinese message naming the parameter.
+that matches nothing known is answered with 400 and a message naming the parameter.
+
+Summaries are lazy translations (django-ninja builds the schema for each request, in the
+visitor's language); error messages are translated when the request is answered. The values
+are data: dates and grave positions in the notation of the lists (``1952年10月``, ``A区3排12号``),
+whatever the language, with ``*_date``/``*_precision`` for programs.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from datetime import date
 
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
@@ -18,6 +24,7 @@ from memorials.filters import MartyrRecordFilterSet
 from memorials.models import MartyrRecord, MemorialFacility
 from memorials.pagination import approximate_count, keyset_paginate
 from memorials.sharing import share_rendition
+from siteshell.languages import join_list
 
 MAX_LIMIT = 100
 #: Parameters whose error lists the values one may use instead.
@@ -76,7 +83,7 @@ class RecordSummaryOut(Schema):
 
     @staticmethod
     def resolve_death(record):
-        return record.death_display
+        return record.death_notation
 
     @staticmethod
     def resolve_url(record, context):
@@ -118,15 +125,15 @@ class RecordOut(RecordSummaryOut):
 
     @staticmethod
     def resolve_birth(record):
-        return record.birth_display
+        return record.birth_notation
 
     @staticmethod
     def resolve_enlistment(record):
-        return record.enlistment_display
+        return record.enlistment_notation
 
     @staticmethod
     def resolve_grave(record):
-        return record.grave_display
+        return record.grave_notation
 
 
 class RecordPageOut(Schema):
@@ -152,14 +159,23 @@ def invalid_filter_message(filterset, parameter, errors):
     parameter with the form's own message."""
     if parameter in LISTED_CHOICES:
         values = [str(value) for value, _label in filterset.form.fields[parameter].choices if value != ""]
-        return _("%(parameter)s 取值无效，可选：%(values)s") % {"parameter": parameter, "values": "、".join(values)}
+        return _("%(parameter)s 取值无效，可选：%(values)s") % {"parameter": parameter, "values": join_list(values)}
     return _("%(parameter)s 取值无效：%(error)s") % {"parameter": parameter, "error": " ".join(errors)}
 
 
 def build_router():
     router = Router()
 
-    @router.get("/records", response=RecordPageOut, summary=_("已公布的烈士档案（按编号顺序，游标分页）"))
+    @router.get(
+        "/records",
+        response=RecordPageOut,
+        summary=gettext_lazy("已公布的烈士档案（按编号顺序，游标分页）"),
+        description=gettext_lazy(
+            "筛选条件与英名录页面相同，取值须完全一致（如 province=四川省、period=korea、decade=1950）；"
+            "无效的取值返回 400 并说明可用的取值。下一页：把上一页的 next_cursor 作为 after 传入。"
+            "数量最多计到 1000（count_is_capped）。"
+        ),
+    )
     def record_list(request, filters: Query[RecordFilters]):
         if not 1 <= filters.limit <= MAX_LIMIT:
             raise HttpError(400, _("limit 须在 1 到 %(max)s 之间") % {"max": MAX_LIMIT})
@@ -171,7 +187,7 @@ def build_router():
         filterset = MartyrRecordFilterSet(data, queryset=MartyrRecord.objects.published())
         invalid = filterset.invalid_parameters()
         if invalid:
-            raise HttpError(400, "；".join(
+            raise HttpError(400, pgettext("between the messages of an error", "；").join(
                 invalid_filter_message(filterset, parameter, errors) for parameter, errors in invalid.items()
             ))
         records = filterset.qs
@@ -184,11 +200,11 @@ def build_router():
             "count_is_capped": capped,
         }
 
-    @router.get("/records/{record_id}", response=RecordOut, summary=_("一条已公布的烈士档案"))
+    @router.get("/records/{record_id}", response=RecordOut, summary=gettext_lazy("一条已公布的烈士档案"))
     def record_detail(request, record_id: int):
         return get_object_or_404(MartyrRecord.objects.published().with_photos(), pk=record_id)
 
-    @router.get("/facilities", response=list[FacilityOut], summary=_("烈士纪念设施"))
+    @router.get("/facilities", response=list[FacilityOut], summary=pgettext_lazy("plural", "烈士纪念设施"))
     def facility_list(request):
         return list(MemorialFacility.objects.all()[:1000])
 

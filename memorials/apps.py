@@ -1,5 +1,6 @@
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from siteshell.plugins import ExtensionPoint, HomeSection, NavItem, PluginConfig, StaffGroup
 
@@ -13,14 +14,14 @@ SEARCH_EXAMPLES_SAMPLE = 200
 class MemorialsConfig(PluginConfig):
     name = "memorials"
     label = "memorials"
-    verbose_name = _("烈士档案")
+    verbose_name = pgettext_lazy("the plugin", "烈士档案")
 
     def ready(self):
         # The archive page's routes call the views registered in memorials.routing.
         from memorials import views  # noqa: F401
 
     class PluginMeta:
-        name = _("烈士档案")
+        name = pgettext_lazy("the plugin", "烈士档案")
         version = "1.0.0"
         description = _("英名录：烈士档案、烈士纪念设施、墓位二维码、名录导入导出与公众纠错")
         author = _("退役军人事务局")
@@ -112,7 +113,8 @@ class MemorialsConfig(PluginConfig):
         crud = ("add", "change", "delete", "view")
         return [
             StaffGroup(
-                name="烈士档案管理员",
+                # Lazy: the shell stores the name in the site's language (siteshell.groups).
+                name=_("烈士档案管理员"),
                 permissions=(
                     "wagtailadmin.access_admin",
                     *(f"memorials.{action}_martyrrecord" for action in crud),
@@ -124,7 +126,7 @@ class MemorialsConfig(PluginConfig):
                 ),
             ),
             StaffGroup(
-                name="烈士档案审核员",
+                name=_("烈士档案审核员"),
                 permissions=(
                     "wagtailadmin.access_admin",
                     "memorials.view_martyrrecord",

@@ -1,12 +1,15 @@
 """Demo content: publicly known martyrs (facts only) and a generated list for volume.
 
-Idempotent: everything is looked up by its 编号 or name before it is created.
+Idempotent: everything is looked up by its 编号 or name before it is created. The content is
+Chinese, as editors write it; only the loader's report is translated.
 """
 
 from __future__ import annotations
 
 import datetime
 import random
+
+from django.utils.translation import gettext as _
 
 from memorials.models import MartyrArchivePage, MartyrRecord, MemorialFacility
 from memorials.text import text_to_richtext
@@ -177,5 +180,6 @@ def load_demo(context):
         from wagtail.search.backends import get_search_backend
 
         get_search_backend().add_bulk(MartyrRecord, [record for record in new if record.pk])
-    context.log(f"  英名录：{len(KNOWN_MARTYRS)} 位英烈、{GENERATED_COUNT} 条生成的示例档案、{len(FACILITIES)} 处纪念设施"
-                f"（本次新增 {len(new)} 条）")
+    context.log("  " + _("英名录：%(known)d 位英烈、%(generated)d 条生成的示例档案、%(facilities)d 处纪念设施（本次新增 %(new)d 条）") % {
+        "known": len(KNOWN_MARTYRS), "generated": GENERATED_COUNT, "facilities": len(FACILITIES), "new": len(new),
+    })

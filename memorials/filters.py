@@ -16,10 +16,13 @@ import django_filters
 from django.core.cache import cache
 from django.utils import translation
 from django.utils.choices import BaseChoiceIterator
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 
+from memorials.languages import content_marker
 from memorials.models import FACILITY_CHOICES_CACHE_KEY, MartyrRecord, MemorialFacility
 from memorials.periods import WarPeriod
 from memorials.places import PROVINCE_NAMES
@@ -61,6 +64,16 @@ def decade_choices(language):
         return SharedChoices((str(decade), _("%(decade)s年代") % {"decade": decade}) for decade in DECADES)
 
 
+def _error_text(error, mark):
+    """A ``ValidationError``'s message with its values filled in (marked with ``mark``: HTML)."""
+    if not error.params:
+        return error.message
+    if mark is None:
+        return error.message % error.params
+    values = {key: conditional_escape(mark(value)) for key, value in error.params.items()}
+    return mark_safe(conditional_escape(error.message) % values)
+
+
 def facility_choices():
     """``[("12", name)]`` of every memorial facility, cached (emptied when a facility changes)."""
     choices = cache.get(FACILITY_CHOICES_CACHE_KEY)
@@ -86,6 +99,10 @@ class MartyrRecordFilterSet(django_filters.FilterSet):
     battle = django_filters.CharFilter(label=gettext_lazy("战役/事件"), max_length=200)
     facility = django_filters.ChoiceFilter(label=gettext_lazy("安葬地"), field_name="facility", empty_label=EVERYTHING)
 
+    #: Filters whose choices are data (province and facility names): they keep the content's
+    #: language on a site shown in another (``lang`` on their options).
+    CONTENT_CHOICE_FILTERS = ("province", "facility")
+
     class Meta:
         model = MartyrRecord
         fields = []
@@ -101,6 +118,19 @@ class MartyrRecordFilterSet(django_filters.FilterSet):
     def invalid_parameters(self):
         """``{parameter: [messages]}`` of the values that were not understood (and so ignored)."""
         return {name: list(errors) for name, errors in self.errors.items()}
+
+    def invalid_notices(self):
+        """``[(label, message)]`` of the values that were not understood, for the page's notice.
+
+        The value a visitor gave is echoed in the message; on a page shown in another language
+        than the content's, a value in Chinese keeps its language there (``memorials.languages``).
+        """
+        mark = content_marker()
+        return [
+            (self.form.fields[name].label, _error_text(error, mark))
+            for name, errors in self.form.errors.as_data().items()
+            for error in errors
+        ]
 
     def active_values(self):
         """The filters in effect: their valid, non-empty values."""

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from memorials.dates import PartialDateError, parse_partial_date
 from memorials.models import MartyrCorrection
+from siteshell.languages import content_language
 
 
 class CorrectionForm(forms.ModelForm):
@@ -27,6 +28,12 @@ class CorrectionForm(forms.ModelForm):
         }
         error_messages = {"proposed_value": {"required": _("请填写建议更正的内容")},
                           "field": {"required": _("请选择需要更正的项目")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A corrected value is written as the record is (names, places, dates as the lists
+        # write them): in the content's language, whatever the page's.
+        self.fields["proposed_value"].widget.attrs["lang"] = content_language()
 
     def clean_proposed_value(self):
         value = self.cleaned_data["proposed_value"].strip()

@@ -11,7 +11,8 @@ The staff import (upload → check → confirm) runs as two tasks on an
   batch on the job (``rows_done``), so running it again on a job that failed resumes after the
   last committed row.
 
-A task that fails leaves the job ``FAILED`` with a Chinese notice for staff, and re-raises
+A task that fails leaves the job ``FAILED`` with a notice for staff (in the language the task
+runs in: the staff member's when it runs inside the request, the site's in a worker), and re-raises
 anything unexpected so that the task backend records the failure and the traceback. The
 status page (``memorials.admin_views.import_status``) reads the job, plus the finer progress
 that :class:`JobProgress` leaves in the cache.
@@ -28,10 +29,13 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django_tasks import task
 
 from memorials.importing import DEFAULT_BATCH_SIZE, ImportFileError, MartyrImporter, count_rows
 from memorials.models import ImportJob
+from siteshell.languages import join_list
 
 logger = logging.getLogger(__name__)
 
@@ -41,8 +45,10 @@ PROGRESS_SECONDS = 24 * 3600
 PROGRESS_STEP = 500
 
 #: The notice a failed task leaves when the cause is not in the file (shown to staff).
-SYSTEM_ERROR_NOTICE = "服务器处理时出错（已记录在服务器日志中）。已提交的行不会丢失，可以点击“继续导入”从中断处继续。"
-MISSING_FILE_NOTICE = "找不到上传的文件（可能已被清理），请重新上传。"
+SYSTEM_ERROR_NOTICE = gettext_lazy(
+    "服务器处理时出错（已记录在服务器日志中）。已提交的行不会丢失，可以点击“继续导入”从中断处继续。"
+)
+MISSING_FILE_NOTICE = gettext_lazy("找不到上传的文件（可能已被清理），请重新上传。")
 
 
 def progress_key(job):
@@ -131,6 +137,7 @@ def _error_dict(error):
 
 def _fail(job, notice):
     """Leave the job ``FAILED`` with ``notice`` first among its notices."""
+    notice = str(notice)
     job.refresh_from_db()
     job.status = ImportJob.Status.FAILED
     job.header_warnings = [notice, *(w for w in job.header_warnings if w != notice)]
@@ -183,11 +190,14 @@ def check_import(job_uuid: str) -> dict | None:
     result = _run_job(job, dry_run=True)
     if result is None:
         return None
-    notices = [f"未识别的列（将被忽略）：{name}" for name in result.unknown_columns]
+    notices = [_("未识别的列（将被忽略）：%(name)s") % {"name": name} for name in result.unknown_columns]
     if result.missing_columns:
-        notices.append("文件中没有这些列：" + "、".join(result.missing_columns))
+        notices.append(_("文件中没有这些列：%(columns)s") % {"columns": join_list(result.missing_columns)})
     if result.blank_rows:
-        notices.append(f"空行 {result.blank_rows} 行，已跳过。")
+        notices.append(
+            ngettext("空行 %(count)d 行，已跳过。", "空行 %(count)d 行，已跳过。", result.blank_rows)
+            % {"count": result.blank_rows}
+        )
     job.created_count = result.created
     job.updated_count = result.updated
     job.errors = [_error_dict(error) for error in result.errors]

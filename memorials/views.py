@@ -128,10 +128,12 @@ def correction_form(request, page, pk):
 
 
 def _current_value(record, field):
+    """What the record says now, kept with the correction for staff: as the lists write it,
+    whatever the visitor's language."""
     if field in ("birth", "enlistment", "death"):
-        return getattr(record, f"{field}_display")
+        return getattr(record, f"{field}_notation")
     if field == "gender":
-        return record.get_gender_display()
+        return {"male": "男", "female": "女"}.get(record.gender, "")
     if field == "biography":
         return record.biography_text
     if field == "other":

@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
@@ -27,6 +28,11 @@ from memorials.models import MartyrCorrection, MartyrRecord, MemorialFacility
 from memorials.pagination import ADMIN_COUNT_CAP, CappedCountPaginator
 
 
+#: Wagtail's own words for a status, translated by Wagtail's catalogue (this name keeps them out
+#: of the plugin's).
+wagtail_word = _
+
+
 def record_status(record):
     """The status tag of :class:`~wagtail.models.DraftStateMixin`, from the scheduled flag that
     the listing looked up for the whole page (``status_string`` queries it row by row)."""
@@ -35,11 +41,11 @@ def record_status(record):
         return record.status_string
     if not record.live:
         if record.expired:
-            return _("expired")
-        return _("scheduled") if scheduled else _("draft")
+            return wagtail_word("expired")
+        return wagtail_word("scheduled") if scheduled else wagtail_word("draft")
     if scheduled:
-        return _("live + scheduled")
-    return _("live + draft") if record.has_unpublished_changes else _("live")
+        return wagtail_word("live + scheduled")
+    return wagtail_word("live + draft") if record.has_unpublished_changes else wagtail_word("live")
 
 
 class MartyrRecordIndexView(IndexView):
@@ -125,7 +131,7 @@ class AltTextCheckedFormMixin:
 class MartyrRecordViewSet(AltTextCheckedFormMixin, SnippetViewSet):
     model = MartyrRecord
     icon = "user"
-    menu_label = _("烈士档案")
+    menu_label = pgettext_lazy("plural", "烈士档案")
     index_view_class = MartyrRecordIndexView
     index_results_template_name = "memorials/admin/record_index_results.html"
     # Only 姓名 (its own index), 编号 (unique) and the status (the ``(live, id)`` index) sort:
@@ -152,7 +158,7 @@ class MartyrRecordViewSet(AltTextCheckedFormMixin, SnippetViewSet):
 class MemorialFacilityViewSet(AltTextCheckedFormMixin, SnippetViewSet):
     model = MemorialFacility
     icon = "site"
-    menu_label = _("烈士纪念设施")
+    menu_label = pgettext_lazy("plural", "烈士纪念设施")
     list_display = ["name", "kind", "level", "province", "address"]
     list_filter = ["kind", "level"]
     search_fields = ["name", "address"]
@@ -188,7 +194,7 @@ class MartyrCorrectionViewSet(SnippetViewSet):
 
 class MemorialsGroup(SnippetViewSetGroup):
     items = (MartyrRecordViewSet, MemorialFacilityViewSet, MartyrCorrectionViewSet)
-    menu_label = _("烈士档案")
+    menu_label = pgettext_lazy("the plugin", "烈士档案")
     menu_icon = "folder-inverse"
     menu_order = 210
 

@@ -2,16 +2,17 @@
 
 Messy input is normal: the header row may sit under merged title rows, columns come in any
 order with Chinese or English names, dates are written a dozen ways, rows are blank or padded
-with spaces. Every data row either imports or is reported with its row number and a Chinese
-reason; the reports form an error file in the same layout that can be fixed and imported
-again. Rows are committed in batches and each committed batch is recorded on an
-:class:`~memorials.models.ImportJob`, so an interrupted import resumes where it stopped.
+with spaces. Every data row either imports or is reported with its row number and a reason
+(translated: staff read it in their admin language); the reports form an error file in the same
+layout that can be fixed and imported again. Rows are committed in batches and each committed
+batch is recorded on an :class:`~memorials.models.ImportJob`, so an interrupted import resumes
+where it stopped.
 
 The steps, one module each:
 
 ==============  =========================================================================
 ``reading``     file type, text encoding, rows, the header row among title rows
-``cleaning``    one row's cells → field values, or the Chinese reasons why not
+``cleaning``    one row's cells → field values, or the reasons why not
 ``workers``     cleaning and search analysis in worker processes, chunks in file order
 ``writing``     batches written with raw statements, and their search documents
 ``jobs``        the job's bookkeeping: start or resume, committed batches, done or failed

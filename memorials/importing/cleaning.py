@@ -1,4 +1,4 @@
-"""Cleaning one row: raw cells to the record's field values, or Chinese reasons why not.
+"""Cleaning one row: raw cells to the record's field values, or the reasons why not.
 
 Dates are written a dozen ways, cells are padded with spaces or full-width digits, 性别 is
 男/女/m/female …; every problem becomes a reason shown to staff with the row number. Pure
@@ -47,16 +47,17 @@ _parse_grave = functools.lru_cache(maxsize=65536)(parse_grave)
 
 @functools.cache
 def max_lengths():
-    """Field name → (max length, label) of the record's text fields."""
+    """Field name → (max length, label) of the record's text fields (labels lazy: translated when
+    a row has a problem, in the language of the import)."""
     return {
-        f.name: (f.max_length, str(f.verbose_name))
+        f.name: (f.max_length, f.verbose_name)
         for f in MartyrRecord._meta.get_fields()
         if getattr(f, "max_length", None) and f.get_internal_type() == "CharField"
     }
 
 
 def clean_row(values: dict) -> tuple[dict, list[str]]:
-    """Column key → raw cell, to model field values and a list of Chinese problems."""
+    """Column key → raw cell, to model field values and a list of problems (translated)."""
     problems = []
     text = {key: clean_text(value) for key, value in values.items() if key not in _NOT_ONE_LINE}
     data = {key: text[key] for key in _TEXT_COLUMNS if key in text}

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
+from django.utils.translation import gettext as _
+
 from memorials.columns import ERROR_REASON_HEADER, ERROR_ROW_HEADER
 from memorials.importing.results import ImportResult
 
@@ -12,7 +14,8 @@ from memorials.importing.results import ImportResult
 def write_error_file(result: ImportResult, output, fmt: str):
     """The rows that did not import, as the user wrote them, with 错误原因 and 原行号 added.
 
-    Same columns as the uploaded file, so it can be fixed and imported again. ``fmt`` is
+    Same columns as the uploaded file, so it can be fixed and imported again: the added columns
+    keep their Chinese headers in every language (the importer knows them and skips them). ``fmt`` is
     ``"xlsx"`` or ``"csv"``; ``output`` a binary file.
     """
     headers = [*result.headers, ERROR_REASON_HEADER, ERROR_ROW_HEADER]
@@ -24,7 +27,7 @@ def write_error_file(result: ImportResult, output, fmt: str):
         from openpyxl import Workbook
 
         workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet("错误行")
+        sheet = workbook.create_sheet(_("错误行"))
         sheet.append(headers)
         for row in rows:
             sheet.append(row)

@@ -1,7 +1,8 @@
 """The import of one martyr list, step by step: read the file, clean its rows (in worker
 processes for a large file), write them in batches and record each committed batch on the job.
 
-Every data row either imports or is reported with its row number and a Chinese reason.
+Every data row either imports or is reported with its row number and a reason (in the language
+the import runs in: the staff member's in the admin, the site's from the command line).
 Re-importing updates records by 编号 instead of duplicating them, and rewrites only the rows
 whose values changed.
 """
@@ -14,6 +15,7 @@ from pathlib import Path
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from memorials.importing import jobs, workers
 from memorials.importing.reading import (
@@ -141,7 +143,8 @@ class MartyrImporter:
                     if first != number:
                         problems.append(_("编号“%(id)s”与第%(row)s行重复") % {"id": external_id, "row": first})
                 if problems:
-                    self.result.errors.append(RowError(number, "；".join(problems), self._raw(cells[number])))
+                    reason = pgettext("between the problems of one row", "；").join(problems)
+                    self.result.errors.append(RowError(number, reason, self._raw(cells[number])))
                     continue
                 batch.append((number, data, texts, row, cells[number]))
                 if len(batch) >= self.batch_size:

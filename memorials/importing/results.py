@@ -6,13 +6,13 @@ from dataclasses import dataclass, field
 
 
 class ImportFileError(Exception):
-    """The file as a whole cannot be read (wrong type, no header row); message in Chinese."""
+    """The file as a whole cannot be read (wrong type, no header row); the message is translated."""
 
 
 @dataclass
 class RowError:
-    """A row that did not import: its number as the spreadsheet counts rows, the reason in
-    Chinese and the cells as the user wrote them (for the error file)."""
+    """A row that did not import: its number as the spreadsheet counts rows, the reason (in the
+    language of the import) and the cells as the user wrote them (for the error file)."""
 
     row: int
     reason: str

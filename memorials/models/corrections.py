@@ -6,10 +6,16 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from memorials.dates import parse_partial_date
 from memorials.models.records import Gender, MartyrRecord
 from memorials.text import text_to_richtext
+
+
+#: How a visitor may write a gender, in Chinese or in English.
+GENDERS_WRITTEN = {"男": Gender.MALE, "男性": Gender.MALE, "male": Gender.MALE, "m": Gender.MALE,
+                   "女": Gender.FEMALE, "女性": Gender.FEMALE, "female": Gender.FEMALE, "f": Gender.FEMALE}
 
 
 class MartyrCorrection(models.Model):
@@ -60,7 +66,7 @@ class MartyrCorrection(models.Model):
 
     class Meta:
         verbose_name = _("纠错")
-        verbose_name_plural = _("纠错")
+        verbose_name_plural = pgettext_lazy("plural", "纠错")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["status", "created_at"], name="memorials_correction_queue")]
 
@@ -83,7 +89,7 @@ class MartyrCorrection(models.Model):
             record.native_place = value
             record.native_province = record.native_city = record.native_county = ""
         elif self.field == "gender":
-            record.gender = {"男": Gender.MALE, "女": Gender.FEMALE}.get(value, record.gender)
+            record.gender = GENDERS_WRITTEN.get(value.lower(), record.gender)
         elif self.field == "biography":
             record.biography = text_to_richtext(value)
         elif self.field != "other":

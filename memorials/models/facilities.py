@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -49,7 +50,7 @@ class MemorialFacility(index.Indexed, models.Model):
     )
     opening_hours = models.CharField(_("开放时间"), max_length=200, blank=True)
     phone = models.CharField(_("联系电话"), max_length=50, blank=True)
-    description = RichTextField(_("简介"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    description = RichTextField(pgettext_lazy("about a memorial facility", "简介"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
     photo = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL, verbose_name=_("照片"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
@@ -61,7 +62,7 @@ class MemorialFacility(index.Indexed, models.Model):
         MultiFieldPanel(
             [FieldPanel("province"), FieldPanel("address"),
              FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
-            heading=_("位置"),
+            heading=pgettext_lazy("where a memorial facility is", "位置"),
         ),
         FieldPanel("opening_hours"),
         FieldPanel("phone"),
@@ -72,7 +73,7 @@ class MemorialFacility(index.Indexed, models.Model):
 
     class Meta:
         verbose_name = _("烈士纪念设施")
-        verbose_name_plural = _("烈士纪念设施")
+        verbose_name_plural = pgettext_lazy("plural", "烈士纪念设施")
         ordering = ["name"]
 
     def __str__(self):

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ImportJob(models.Model):
@@ -26,8 +27,8 @@ class ImportJob(models.Model):
     publish = models.BooleanField(_("导入后立即发布"), default=False)
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.PREVIEW)
     rows_done = models.PositiveIntegerField(_("已提交到第几行"), default=0)
-    created_count = models.PositiveIntegerField(_("新增"), default=0)
-    updated_count = models.PositiveIntegerField(_("更新"), default=0)
+    created_count = models.PositiveIntegerField(pgettext_lazy("records an import added", "新增"), default=0)
+    updated_count = models.PositiveIntegerField(pgettext_lazy("records an import updated", "更新"), default=0)
     error_count = models.PositiveIntegerField(_("错误行数"), default=0)
     errors = models.JSONField(_("错误"), default=list, blank=True)
     headers = models.JSONField(_("表头"), default=list, blank=True)
@@ -41,7 +42,7 @@ class ImportJob(models.Model):
 
     class Meta:
         verbose_name = _("名录导入")
-        verbose_name_plural = _("名录导入")
+        verbose_name_plural = pgettext_lazy("plural", "名录导入")
         ordering = ["-created_at"]
 
     def __str__(self):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page, Site
@@ -33,7 +34,7 @@ class MartyrArchivePage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("英名录")
-        verbose_name_plural = _("英名录")
+        verbose_name_plural = pgettext_lazy("plural", "英名录")
 
     @classmethod
     def for_request(cls, request=None):

@@ -7,6 +7,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -14,9 +15,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 from wagtail.search import index
 
-from memorials.dates import PRECISION_CHOICES, format_partial_date
+from memorials.dates import PRECISION_CHOICES, format_partial_date, partial_date_notation
 from memorials.derived import DERIVATION_FIELDS, fill_derived_values
-from memorials.graves import format_grave
+from memorials.graves import format_grave, grave_notation
 from memorials.models.facilities import MemorialFacility
 from memorials.models.pages import MartyrArchivePage
 from memorials.periods import WarPeriod
@@ -24,8 +25,8 @@ from memorials.text import richtext_to_text
 
 
 class Gender(models.TextChoices):
-    MALE = "male", _("男")
-    FEMALE = "female", _("女")
+    MALE = "male", pgettext_lazy("gender", "男")
+    FEMALE = "female", pgettext_lazy("gender", "女")
 
 
 class MartyrRecordQuerySet(models.QuerySet):
@@ -164,7 +165,7 @@ class MartyrRecord(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableMod
 
     class Meta:
         verbose_name = _("烈士档案")
-        verbose_name_plural = _("烈士档案")
+        verbose_name_plural = pgettext_lazy("plural", "烈士档案")
         ordering = ["id"]
         # Every public list filters on ``live`` and one browse field, and pages by ``id``
         # (keyset): each index answers one such list without sorting or OFFSET.
@@ -210,6 +211,8 @@ class MartyrRecord(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableMod
             index.remove_object(self)
 
     # -- display ---------------------------------------------------------------------------
+    # ``*_display``: for people, in the active language (1952年10月 / October 1952);
+    # ``*_notation``: as the lists write it, in every language (exports, corrections).
 
     @property
     def birth_display(self):
@@ -226,6 +229,22 @@ class MartyrRecord(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableMod
     @property
     def grave_display(self):
         return format_grave(self.grave_section, self.grave_row, self.grave_number)
+
+    @property
+    def birth_notation(self):
+        return partial_date_notation(self.birth_date, self.birth_precision)
+
+    @property
+    def enlistment_notation(self):
+        return partial_date_notation(self.enlistment_date, self.enlistment_precision)
+
+    @property
+    def death_notation(self):
+        return partial_date_notation(self.death_date, self.death_precision)
+
+    @property
+    def grave_notation(self):
+        return grave_notation(self.grave_section, self.grave_row, self.grave_number)
 
     @property
     def biography_text(self):
@@ -251,14 +270,16 @@ class MartyrRecordPhoto(Orderable):
     image = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL, verbose_name=_("图片"), on_delete=models.CASCADE, related_name="+"
     )
-    caption = models.CharField(_("说明"), max_length=255, help_text=_("例如：烈士墓碑，2019年摄"))
+    caption = models.CharField(
+        pgettext_lazy("text under a photo", "说明"), max_length=255, help_text=_("例如：烈士墓碑，2019年摄")
+    )
     source = models.CharField(_("来源"), max_length=255, blank=True, help_text=_("例如：烈士亲属提供、某某档案馆"))
 
     panels = [FieldPanel("image"), FieldPanel("caption"), FieldPanel("source")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("照片")
-        verbose_name_plural = _("照片")
+        verbose_name_plural = pgettext_lazy("plural", "照片")
 
     def __str__(self):
         return self.caption

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def names(response):
-    return re.findall(r'class="memorials-list__name" href="[^"]+">([^<]+)</a>', response.content.decode())
+    return re.findall(r'class="memorials-list__name" href="[^"]+"[^>]*>([^<]+)</a>', response.content.decode())
 
 
 def test_visitor_browses_the_archive_and_sees_only_published_records(client, archive, make_record):

@@ -157,7 +157,7 @@ def test_detail_page_shows_the_gallery_with_alt_text_and_no_query_per_photo(clie
     assert gallery.count("<figure") == 3 and gallery.count("<picture>") == 3
     assert 'alt="黄继光烈士墓碑"' in gallery  # the image's alt text
     assert 'alt="一级战斗英雄奖章"' in gallery  # no alt text in the library: the caption
-    assert "来源：烈士亲属提供" in gallery
+    assert '来源：<span lang="zh-hans">烈士亲属提供</span>' in gallery  # the source as editors wrote it
     assert gallery.index("烈士墓碑") < gallery.index("一级战斗英雄奖章") < gallery.index("家书")
 
     data = json.loads(re.search(r'<script type="application/ld\+json">(.+?)</script>', body, re.S).group(1))

@@ -4,6 +4,8 @@ import csv
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 from tqdm import tqdm
 
 from memorials.columns import HEADERS
@@ -16,23 +18,23 @@ XLSX_MAX_ROWS = 1_048_575
 
 
 class Command(BaseCommand):
-    help = "导出烈士档案（.csv 或 .xlsx，表头与导入相同，可直接重新导入）。"
+    help = gettext_lazy("导出烈士档案（.csv 或 .xlsx，表头与导入相同，可直接重新导入）。")
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="导出文件（.csv 或 .xlsx）")
-        parser.add_argument("--province", help="籍贯省份，如 四川省")
-        parser.add_argument("--period", choices=WarPeriod.values, help="历史时期")
-        parser.add_argument("--decade", type=int, help="牺牲年代，如 1950")
-        parser.add_argument("--battle", help="战役/事件")
-        parser.add_argument("--facility", type=int, help="安葬的纪念设施编号（id）")
-        parser.add_argument("--published", action="store_true", help="只导出已发布的档案")
-        parser.add_argument("--no-progress", action="store_true", help="不显示进度条")
+        parser.add_argument("file", help=gettext_lazy("导出文件（.csv 或 .xlsx）"))
+        parser.add_argument("--province", help=gettext_lazy("籍贯省份，如 四川省"))
+        parser.add_argument("--period", choices=WarPeriod.values, help=gettext_lazy("历史时期"))
+        parser.add_argument("--decade", type=int, help=gettext_lazy("牺牲年代，如 1950"))
+        parser.add_argument("--battle", help=gettext_lazy("战役/事件"))
+        parser.add_argument("--facility", type=int, help=gettext_lazy("安葬的纪念设施编号（id）"))
+        parser.add_argument("--published", action="store_true", help=gettext_lazy("只导出已发布的档案"))
+        parser.add_argument("--no-progress", action="store_true", help=gettext_lazy("不显示进度条"))
 
     def handle(self, *args, file, no_progress, **options):
         path = Path(file)
         suffix = path.suffix.lower()
         if suffix not in (".csv", ".xlsx"):
-            raise CommandError("只支持导出为 .csv 或 .xlsx")
+            raise CommandError(_("只支持导出为 .csv 或 .xlsx"))
         records = MartyrRecord.objects.select_related("facility").order_by("id")
         if options["published"]:
             records = records.published()
@@ -42,8 +44,14 @@ class Command(BaseCommand):
                 records = records.filter(**{lookup: options[option]})
         rows = (
             [export_row(record)[key] for key in EXPORT_KEYS]
-            for record in tqdm(records.iterator(chunk_size=2000), unit="条", file=self.stderr._out,
-                               disable=no_progress, mininterval=0.5, desc="导出")
+            for record in tqdm(
+                records.iterator(chunk_size=2000),
+                unit=pgettext("unit of the progress bar: records", "条"),
+                file=self.stderr._out,
+                disable=no_progress,
+                mininterval=0.5,
+                desc=_("导出"),
+            )
         )
         count = 0
         if suffix == ".csv":
@@ -58,12 +66,14 @@ class Command(BaseCommand):
             from openpyxl import Workbook
 
             workbook = Workbook(write_only=True)
-            sheet = workbook.create_sheet("烈士档案")
+            sheet = workbook.create_sheet(pgettext("plural", "烈士档案"))
             sheet.append(HEADERS)
             for row in rows:
                 if count >= XLSX_MAX_ROWS:
-                    raise CommandError("超过 Excel 的行数上限，请导出为 .csv 或按省份分别导出")
+                    raise CommandError(_("超过 Excel 的行数上限，请导出为 .csv 或按省份分别导出"))
                 sheet.append(row)
                 count += 1
             workbook.save(path)
-        self.stdout.write(f"已导出 {count} 条到 {path}")
+        self.stdout.write(
+            ngettext("已导出 %(count)d 条到 %(path)s", "已导出 %(count)d 条到 %(path)s", count) % {"count": count, "path": path}
+        )

@@ -22,7 +22,9 @@
         maxZoom: 19,
         attribution: "&copy; OpenStreetMap contributors"
       }).addTo(map);
-      window.L.marker([lat, lng], { title: box.dataset.name }).addTo(map);
+      var marker = window.L.marker([lat, lng], { title: box.dataset.name }).addTo(map);
+      // The facility's name keeps its language on a page shown in another one.
+      if (box.dataset.nameLang) { marker.getElement().setAttribute("lang", box.dataset.nameLang); }
     }).catch(function () { /* the coordinates and the link stay visible */ });
   }
   document.querySelectorAll("[data-memorials-map]").forEach(function (box) {
