@@ -2,11 +2,17 @@
 
 It filters exactly like the index page (``honors.filters``) and returns only live, public
 profiles. A filter value that matches nothing known gets a 422 answer naming the parameter.
+
+Summaries and descriptions are lazy translations, turned into text when the schema is served
+(in the visitor's language, see ``siteshell.api``); labels such as ``category_label`` and error
+messages are in the language of the request. What editors wrote (names, stories, titles) is
+returned as written.
 """
 
 from datetime import datetime
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
@@ -97,7 +103,7 @@ class ProfileDetailOut(ProfileOut):
     service_branch_label: str
     enlisted_year: int | None
     retired_year: int | None
-    story_html: str = Field(description="事迹正文（HTML）")
+    story_html: str = Field(description=_("事迹正文（HTML）"))
     related: list[ProfileLinkOut]
     first_published_at: datetime | None
 
@@ -115,12 +121,12 @@ class ProfileDetailOut(ProfileOut):
 
 
 class ProfileFilters(Schema):
-    year: int | None = Field(None, description="评选年度，例如 2023")
-    round: int | None = Field(None, description="评选届次的 id")
-    title: str | None = Field(None, description="荣誉称号的网址标识，例如 zuimei-junsao")
-    category: str | None = Field(None, description="类别：veteran、military_spouse、volunteer_organisation")
-    region: str | None = Field(None, description="所在区县，例如 南湖区")
-    sort: str | None = Field(None, description="排序：recent（评选年度由近到远，默认）、earliest、published")
+    year: int | None = Field(None, description=_("评选年度，例如 2023"))
+    round: int | None = Field(None, description=_("评选届次的 id"))
+    title: str | None = Field(None, description=_("荣誉称号的网址标识，例如 zuimei-junsao"))
+    category: str | None = Field(None, description=_("类别：veteran、military_spouse、volunteer_organisation"))
+    region: str | None = Field(None, description=_("所在区县，例如 南湖区"))
+    sort: str | None = Field(None, description=_("排序：recent（评选年度由近到远，默认）、earliest、published"))
 
 
 def public_profiles(request):
@@ -138,20 +144,20 @@ def build_router():
     @router.get(
         "/profiles",
         response=list[ProfileOut],
-        summary=str(_("荣誉人物列表")),
-        description=str(_("筛选条件与栏目页相同，可组合使用；只返回已发布的公开人物。")),
+        summary=_("荣誉人物列表"),
+        description=_("筛选条件与栏目页相同，可组合使用；只返回已发布的公开人物。"),
     )
     @paginate(PageNumberPagination)
     def profile_list(request, filters: Query[ProfileFilters]):
         data = {name: str(value) for name, value in filters.dict().items() if value not in (None, "")}
         filterset = ProfileFilterSet(data, queryset=public_profiles(request), request=request)
         if filterset.ignored_fields:
-            raise HttpError(422, str(_("无法识别的筛选条件：")) + "、".join(filterset.ignored_fields))
+            raise HttpError(422, gettext("无法识别的筛选条件：%(filters)s") % {"filters": filterset.ignored_fields_text()})
         return filterset.qs.select_related("photo").prefetch_related(
             "honours__title", "honours__round", "tagged_items__tag"
         )
 
-    @router.get("/profiles/{profile_id}", response=ProfileDetailOut, summary=str(_("荣誉人物详情")))
+    @router.get("/profiles/{profile_id}", response=ProfileDetailOut, summary=_("荣誉人物详情"))
     def profile_detail(request, profile_id: int):
         return get_object_or_404(public_profiles(request).select_related("photo"), pk=profile_id)
 

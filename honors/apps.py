@@ -104,7 +104,8 @@ class HonorsConfig(PluginConfig):
         )
         return [
             StaffGroup(
-                name=str(_("荣誉风采编辑")),
+                # Lazy: the shell stores the name in the site's language (siteshell.groups).
+                name=_("荣誉风采编辑"),
                 # Image upload rights are per collection and belong to media/.
                 permissions=("wagtailadmin.access_admin", *snippet_permissions),
                 page_permissions=("add", "change"),

@@ -5,8 +5,11 @@ Images, galleries, video (uploaded or on a video platform) and documents come fr
 and a timeline of service.
 """
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 
 import media.blocks as media_blocks
@@ -26,6 +29,16 @@ class PullQuoteBlock(blocks.StructBlock):
         template = "honors/blocks/pull_quote.html"
 
 
+class TimelineEventValue(blocks.StructValue):
+    @property
+    def month_start(self):
+        """The first day of the event's month, for ``|date:"YEAR_MONTH_FORMAT"`` (“1996年9月”,
+        “September 1996”); ``None`` when only the year is known."""
+        if not self.get("month"):
+            return None
+        return datetime.date(self["year"], self["month"], 1)
+
+
 class TimelineEventBlock(blocks.StructBlock):
     year = blocks.IntegerBlock(label=_("年份"), min_value=1900, max_value=2100)
     month = blocks.IntegerBlock(label=_("月份"), required=False, min_value=1, max_value=12)
@@ -34,13 +47,16 @@ class TimelineEventBlock(blocks.StructBlock):
     class Meta:
         icon = "date"
         label = _("经历")
+        value_class = TimelineEventValue
 
 
 class ServiceTimelineBlock(blocks.StructBlock):
     """Milestones of service and of life after it, shown in year order."""
 
-    heading = blocks.CharBlock(label=_("标题"), required=False, default=_("成长足迹"), max_length=40)
-    events = blocks.ListBlock(TimelineEventBlock(), label=_("经历"), min_num=1)
+    # The default is content, so it is in the content language whichever language the editor's
+    # admin is in (a translated default would put English into a Chinese story).
+    heading = blocks.CharBlock(label=_("标题"), required=False, default="成长足迹", max_length=40)
+    events = blocks.ListBlock(TimelineEventBlock(), label=pgettext_lazy("plural", "经历"), min_num=1)
 
     class Meta:
         icon = "list-ol"

@@ -9,12 +9,15 @@ them: it works on the profile queryset it is given and looks the other models up
 """
 
 import django_filters
+from django import forms
 from django.apps import apps
 from django.db.models import Max
 from django.http import QueryDict
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from honors.choices import Category
+from siteshell.languages import content_language, join_list
 
 
 class Sort:
@@ -35,24 +38,38 @@ class Sort:
 HONOUR_LOOKUPS = {"year": "round__year", "round": "round", "title": "title"}
 
 
+class ContentSelect(forms.Select):
+    """A select whose options, apart from the empty one, are what editors wrote (region and title
+    names, selection rounds): each option says so with ``lang`` for the English site."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value not in (None, ""):
+            option["attrs"]["lang"] = content_language()
+        return option
+
+
 class ProfileFilterSet(django_filters.FilterSet):
     year = django_filters.ChoiceFilter(
         label=_("评选年度"), empty_label=_("全部年度"), method="applied_in_filter_queryset"
     )
     # The querysets of the two model choices are set for each list in __init__.
+    # A round reads “2023 · Municipal · 第三届”: its edition is what editors wrote.
     round = django_filters.ModelChoiceFilter(
         label=_("评选届次"),
         empty_label=_("全部届次"),
         method="applied_in_filter_queryset",
+        widget=ContentSelect,
     )
     title = django_filters.ModelChoiceFilter(
         label=_("荣誉称号"),
         to_field_name="slug",
         empty_label=_("全部称号"),
         method="applied_in_filter_queryset",
+        widget=ContentSelect,
     )
     category = django_filters.ChoiceFilter(label=_("类别"), choices=Category.choices, empty_label=_("全部类别"))
-    region = django_filters.ChoiceFilter(label=_("所在区县"), empty_label=_("全部区县"))
+    region = django_filters.ChoiceFilter(label=_("所在区县"), empty_label=_("全部区县"), widget=ContentSelect)
     sort = django_filters.ChoiceFilter(
         label=_("排序"), choices=Sort.choices, empty_label=None, method="applied_in_filter_queryset"
     )
@@ -64,7 +81,7 @@ class ProfileFilterSet(django_filters.FilterSet):
         rounds = apps.get_model("honors", "SelectionRound").objects.filter(honours__page__in=profiles).distinct()
         years = sorted(set(rounds.values_list("year", flat=True)), reverse=True)
         regions = self.queryset.order_by("region").values_list("region", flat=True).distinct()
-        self.filters["year"].extra["choices"] = [(str(year), f"{year}年") for year in years]
+        self.filters["year"].extra["choices"] = [(str(year), gettext("%(year)s年") % {"year": year}) for year in years]
         self.filters["round"].queryset = rounds.order_by("-year", "level", "edition")
         titles = apps.get_model("honors", "HonourTitle").objects.filter(honours__page__in=profiles).distinct()
         self.filters["title"].queryset = titles
@@ -98,6 +115,10 @@ class ProfileFilterSet(django_filters.FilterSet):
         """Labels of the parameters whose values were not understood (and so ignored)."""
         errors = self.errors
         return [str(self.filters[name].label) for name in self.filters if name in errors]
+
+    def ignored_fields_text(self):
+        """:attr:`ignored_fields` as one list in the visitor's language (“评选年度、排序”)."""
+        return join_list(self.ignored_fields)
 
     def active_values(self):
         """The parameters that are in effect, as submitted: the canonical query of this list."""

@@ -29,7 +29,8 @@ class ProfileCard:
 
     #: The person's (or volunteer organisation's) name.
     name: str
-    #: The newest honour, e.g. “2023年市级第三届“最美退役军人””; ``""`` when there is none.
+    #: The newest honour, e.g. “2023年市级第三届“最美退役军人””, in the active language (the
+    #: round's edition and the title are what editors wrote); ``""`` when there is none.
     title: str
     #: The profile page's URL for the request's site (``""`` when it has none).
     url: str

@@ -1,6 +1,7 @@
 """The admin for honour titles and selection rounds: one "荣誉评选" menu with two snippet lists."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
@@ -18,7 +19,7 @@ class SelectionRoundFilterSet(WagtailFilterSet):
 class HonourTitleViewSet(SnippetViewSet):
     model = HonourTitle
     icon = "tag"
-    menu_label = _("荣誉称号")
+    menu_label = pgettext_lazy("plural", "荣誉称号")
     list_display = ["name", "slug", "sort_order"]
     search_fields = ["name", "description"]
     search_backend_name = None  # a short list: the database is enough
@@ -28,7 +29,7 @@ class HonourTitleViewSet(SnippetViewSet):
 class SelectionRoundViewSet(SnippetViewSet):
     model = SelectionRound
     icon = "calendar"
-    menu_label = _("评选届次")
+    menu_label = pgettext_lazy("plural", "评选届次")
     list_display = [
         "__str__",
         "organiser",

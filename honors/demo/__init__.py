@@ -1,6 +1,8 @@
 """Demo content for the honour roll: titles, four selection rounds and 22 profiles.
 
 The content is data, in ``honour_roll.json`` beside this module; the code here only creates it.
+It is content, so it stays in the content language (Chinese); only the loader's report is
+translated.
 People, places and units are invented; the kinds of deeds follow what bureau work reports
 describe (emergency rescue teams, epidemic checkpoints, drought relief, legal aid, talks in
 schools, starting businesses, caring for martyrs' families). Every object is looked up before
@@ -10,6 +12,9 @@ it is created, so loading twice changes nothing.
 import json
 from functools import cache
 from pathlib import Path
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from honors.models import HonorIndexPage, HonourTitle, ProfileHonour, ProfilePage, RelatedProfile, SelectionRound
 
@@ -34,7 +39,11 @@ def load_demo(context):
             continue
         created.append(_create_profile(context, index, number, spec, titles, rounds))
     _link_related(index, created)
-    context.log(f"  荣誉风采：{len(rounds)} 个评选届次，新建 {len(created)} 位人物")
+    report = _("荣誉风采：%(rounds)s，%(profiles)s") % {
+        "rounds": ngettext("%(count)d 个评选届次", "%(count)d 个评选届次", len(rounds)) % {"count": len(rounds)},
+        "profiles": ngettext("新建 %(count)d 位人物", "新建 %(count)d 位人物", len(created)) % {"count": len(created)},
+    }
+    context.log(f"  {report}")
 
 
 def _ensure_index(home, spec):

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -32,7 +33,7 @@ class HonorIndexPage(Page):
 
     class Meta:
         verbose_name = _("荣誉风采栏目")
-        verbose_name_plural = _("荣誉风采栏目")
+        verbose_name_plural = pgettext_lazy("plural", "荣誉风采栏目")
 
     def profiles(self):
         """Live, public profiles under this index."""

@@ -9,7 +9,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
+from django.utils import translation
 from django.utils.functional import cached_property
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -30,6 +32,7 @@ from wagtail.search import index
 from honors.blocks import StoryBlock
 from honors.choices import YEAR_VALIDATORS, Category, Gender, ServiceBranch
 from honors.models.snippets import HonourTitle, SelectionRound
+from siteshell.languages import content_language
 
 
 class ProfilePageTag(TaggedItemBase):
@@ -86,7 +89,7 @@ class ProfilePage(Page):
         FieldPanel("photo"),
         InlinePanel(
             "honours",
-            heading=_("荣誉"),
+            heading=pgettext_lazy("plural", "荣誉"),
             label=_("荣誉"),
             min_num=1,
             help_text=_("获得的荣誉称号，可添加多项（例如先获市级、后获省级）"),
@@ -95,7 +98,9 @@ class ProfilePage(Page):
     story_panels = [FieldPanel("story")]
     relations_panels = [
         FieldPanel("tags"),
-        InlinePanel("related_profiles", heading=_("相关人物"), label=_("相关人物"), max_num=6),
+        InlinePanel(
+            "related_profiles", heading=pgettext_lazy("plural", "相关人物"), label=_("相关人物"), max_num=6
+        ),
     ]
 
     edit_handler = TabbedInterface(
@@ -127,7 +132,7 @@ class ProfilePage(Page):
 
     class Meta:
         verbose_name = _("荣誉人物")
-        verbose_name_plural = _("荣誉人物")
+        verbose_name_plural = pgettext_lazy("plural", "荣誉人物")
 
     def clean(self):
         super().clean()
@@ -157,16 +162,23 @@ class ProfilePage(Page):
     def latest_honour(self):
         return self.honour_list[0] if self.honour_list else None
 
+    def honour_labels(self):
+        """Each honour as one line (“2021年市级第二届“最美退役军人””) in the content language,
+        whichever language is active: they describe the content (search index, structured data)."""
+        with translation.override(content_language()):
+            return [str(honour) for honour in self.honour_list]
+
     def honours_text(self):
         """All honours as one line of text, for the search index."""
-        return "；".join(str(honour) for honour in self.honour_list)
+        return "；".join(self.honour_labels())
 
     @property
     def service_years(self):
+        """“1996—2008”, or “1996—” while the person still serves, in the active language."""
         if self.enlisted_year and self.retired_year:
-            return f"{self.enlisted_year}—{self.retired_year}"
+            return gettext("%(enlisted)s—%(retired)s") % {"enlisted": self.enlisted_year, "retired": self.retired_year}
         if self.enlisted_year:
-            return f"{self.enlisted_year}—"
+            return gettext("%(enlisted)s—") % {"enlisted": self.enlisted_year}
         return ""
 
     def related_live_profiles(self):
@@ -190,7 +202,7 @@ class ProfilePage(Page):
             "name": self.title,
             "description": self.summary,
             "url": self.get_full_url(request),
-            "award": [str(honour) for honour in self.honour_list],
+            "award": self.honour_labels(),
         }
         if self.region:
             data["address"] = {"@type": "PostalAddress", "addressRegion": self.region}
@@ -241,10 +253,11 @@ class ProfileHonour(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("荣誉")
-        verbose_name_plural = _("荣誉")
+        verbose_name_plural = pgettext_lazy("plural", "荣誉")
 
     def __str__(self):
-        return f"{self.round.label}“{self.title.name}”"
+        # Translators: an honour, e.g. 2021年市级第二届“最美退役军人” (the round, then the title).
+        return gettext("%(round)s“%(title)s”") % {"round": self.round.label, "title": self.title.name}
 
     def clean(self):
         super().clean()
@@ -267,4 +280,4 @@ class RelatedProfile(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("相关人物")
-        verbose_name_plural = _("相关人物")
+        verbose_name_plural = pgettext_lazy("plural", "相关人物")

@@ -2,10 +2,12 @@
 
 from django import forms
 from django.db import models
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from honors.choices import YEAR_VALIDATORS
+from siteshell.languages import join_list
 
 
 class HonourTitle(models.Model):
@@ -27,7 +29,7 @@ class HonourTitle(models.Model):
     class Meta:
         ordering = ["sort_order", "name"]
         verbose_name = _("荣誉称号")
-        verbose_name_plural = _("荣誉称号")
+        verbose_name_plural = pgettext_lazy("plural", "荣誉称号")
 
     def __str__(self):
         return self.name
@@ -67,21 +69,30 @@ class SelectionRound(models.Model):
     class Meta:
         ordering = ["-year", "level", "edition"]
         verbose_name = _("评选届次")
-        verbose_name_plural = _("评选届次")
+        verbose_name_plural = pgettext_lazy("plural", "评选届次")
         constraints = [
             models.UniqueConstraint(fields=["year", "edition", "level"], name="honors_round_unique_edition"),
         ]
 
     def __str__(self):
-        return f"{self.year}年 · {self.get_level_display()} · {self.edition}"
+        return gettext("%(year)s年 · %(level)s · %(edition)s") % {
+            "year": self.year,
+            "level": self.get_level_display(),
+            "edition": self.edition,
+        }
 
     @property
     def label(self):
-        """“2021年市级第二届”, or “省级2022年度” when the edition already names the year."""
-        year = "" if self.edition.startswith(str(self.year)) else f"{self.year}年"
-        return f"{year}{self.get_level_display()}{self.edition}"
+        """“2021年市级第二届”, or “省级2022年度” when the edition already names the year (in the
+        active language; the edition is what editors wrote)."""
+        values = {"year": self.year, "level": self.get_level_display(), "edition": self.edition}
+        if self.edition.startswith(str(self.year)):
+            # Translators: a selection round, e.g. 省级2022年度 (level, then the edition editors wrote).
+            return gettext("%(level)s%(edition)s") % values
+        # Translators: a selection round, e.g. 2021年市级第二届 (year, level, edition).
+        return gettext("%(year)s年%(level)s%(edition)s") % values
 
     def awarded_titles(self):
-        return "、".join(title.name for title in self.titles.all())
+        return join_list(title.name for title in self.titles.all())
 
     awarded_titles.short_description = _("评选的称号")

@@ -53,6 +53,25 @@ def test_unknown_filter_values_are_answered_with_a_422_naming_them(client, honou
     assert "无法识别的筛选条件" in response.json()["detail"]
 
 
+def test_an_english_visitor_reads_the_schema_labels_and_refusals_in_english(client, honour_roll):
+    client.cookies["django_language"] = "en"
+    route = client.get("/api/openapi.json").json()["paths"]["/api/honors/profiles"]["get"]
+    assert route["summary"] == "List of honour profiles"
+    assert {parameter["name"]: parameter.get("description") for parameter in route["parameters"]}["year"] == (
+        "Year of selection, such as 2023"
+    )
+    (han,) = client.get("/api/honors/profiles", {"region": "东城区"}).json()["items"]
+    assert han["name"] == "韩雪梅" and han["category_label"] == "Military spouse"
+    assert han["honours"][0]["level_label"] == "Municipal"
+    refusal = client.get("/api/honors/profiles", {"year": 1999, "sort": "random"}).json()["detail"]
+    assert refusal == "Filters not understood: Year of selection, Order"
+
+
+def test_the_schema_is_in_chinese_for_everyone_else(client, home_page):
+    route = client.get("/api/openapi.json").json()["paths"]["/api/honors/profiles"]["get"]
+    assert route["summary"] == "荣誉人物列表"
+
+
 def test_filter_values_of_the_wrong_type_are_rejected(client, honour_roll):
     assert client.get("/api/honors/profiles", {"year": "abc"}).status_code == 422
 

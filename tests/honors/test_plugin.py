@@ -3,6 +3,7 @@
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
+from django.utils import translation
 
 from siteshell import plugins
 from siteshell.groups import sync_staff_groups
@@ -50,12 +51,30 @@ def test_search_text_names_every_honour(honour_roll):
     assert honour_roll.profiles.han.honours_text() == "2023年市级第三届“最美退役军人志愿者”；2021年市级第二届“最美军嫂”"
 
 
+def test_search_text_stays_in_chinese_when_an_english_editor_publishes(honour_roll):
+    from honors.models import ProfilePage
+
+    han = ProfilePage.objects.get(pk=honour_roll.profiles.han.pk)
+    with translation.override("en"):
+        assert str(han.latest_honour) == "2023 Municipal 第三届 “最美退役军人志愿者”"
+        assert han.honours_text() == "2023年市级第三届“最美退役军人志愿者”；2021年市级第二届“最美军嫂”"
+
+
 def test_editors_group_may_manage_rounds_and_titles(home_page):
     sync_staff_groups()
     group = Group.objects.get(name="荣誉风采编辑")
     codenames = set(group.permissions.values_list("codename", flat=True))
     assert {"add_selectionround", "change_selectionround", "add_honourtitle", "access_admin"} <= codenames
     assert group.page_permissions.filter(permission__codename="add_page").exists()
+
+
+def test_the_editors_group_keeps_its_chinese_name_when_migrate_runs_in_english(home_page):
+    with translation.override("en"):
+        sync_staff_groups()
+        groups = apps.get_app_config("honors").staff_groups()
+        assert [str(group.name) for group in groups] == ["Honour roll editors"]  # as the admin lists it
+    assert Group.objects.filter(name="荣誉风采编辑").exists()
+    assert not Group.objects.filter(name="Honour roll editors").exists()
 
 
 def test_visitors_find_a_profile_by_its_honour_title_or_region(honour_roll):
