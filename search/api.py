@@ -1,4 +1,9 @@
-"""``/api/search/``: the public search as JSON, listed in ``/api/openapi.json``."""
+"""``/api/search/``: the public search as JSON, listed in ``/api/openapi.json``.
+
+Summaries and descriptions are lazy translations, turned into text when the schema is served in
+the visitor's language (``siteshell.api``); type and facet labels come in the language of the
+request, titles and snippets as editors wrote them.
+"""
 
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema
@@ -7,18 +12,18 @@ from search import service
 
 
 class HitOut(Schema):
-    type: str = Field(description="内容类型，如 honors.profilepage")
+    type: str = Field(description=_("内容类型，如 honors.profilepage"))
     type_label: str
     id: str
     title: str
     url: str
-    snippet: str = Field(description="摘要（HTML，已转义，关键词以 <mark> 标出）")
+    snippet: str = Field(description=_("摘要（HTML，已转义，关键词以 <mark> 标出）"))
 
 
 class FacetValueOut(Schema):
     value: str
     label: str
-    count: int | None = Field(description="结果数；sampled 为 true 时为 null")
+    count: int | None = Field(description=_("结果数；sampled 为 true 时为 null"))
     selected: bool
 
 
@@ -26,7 +31,7 @@ class FacetOut(Schema):
     name: str
     label: str
     values: list[FacetValueOut]
-    sampled: bool = Field(False, description="结果超过一千条时只按前 2,000 条匹配统计：列出出现的值，不给数量")
+    sampled: bool = Field(False, description=_("结果超过一千条时只按前 2,000 条匹配统计：列出出现的值，不给数量"))
 
 
 class SearchOut(Schema):
@@ -34,8 +39,8 @@ class SearchOut(Schema):
     total: int
     page: int
     num_pages: int
-    engine: str = Field(description="embedded 或 elasticsearch")
-    fallback: bool = Field(description="Elasticsearch 不可用、改用内置索引时为 true")
+    engine: str = Field(description=_("embedded 或 elasticsearch"))
+    fallback: bool = Field(description=_("Elasticsearch 不可用、改用内置索引时为 true"))
     results: list[HitOut]
     facets: list[FacetOut]
 
@@ -49,7 +54,7 @@ class SuggestionOut(Schema):
 def build_router():
     router = Router(tags=["search"])
 
-    @router.get("/", response=SearchOut, summary=str(_("全文搜索（支持中文分词、繁体字和姓名拼音）")), url_name="search_api")
+    @router.get("/", response=SearchOut, summary=_("全文搜索（支持中文分词、繁体字和姓名拼音）"), url_name="search_api")
     def search_api(request, q: str = "", type: str = "", region: str = "", period: str = "", page: int = 1):
         results = service.search(q, type=type, region=region, period=period, page=page, request=request)
         return {
@@ -77,7 +82,7 @@ def build_router():
             ],
         }
 
-    @router.get("/suggest", response=list[SuggestionOut], summary=str(_("搜索框输入提示")), url_name="search_suggest")
+    @router.get("/suggest", response=list[SuggestionOut], summary=_("搜索框输入提示"), url_name="search_suggest")
     def suggest_api(request, q: str = ""):
         return service.suggest(q, request=request)
 

@@ -123,14 +123,24 @@ def _plain(value) -> str:
     return strip_tags(force_str(value))
 
 
-def facet_label(model, facet_name, value) -> str:
-    """How a facet value reads: the choice label when the field has choices."""
+def _choice_label(model, facet_name, value) -> str | None:
     field_name = facet_fields(model).get(facet_name)
     try:
         choices = dict(model._meta.get_field(field_name).flatchoices) if field_name else {}
     except Exception:  # a property or an annotation rather than a model field
         choices = {}
-    return force_str(choices.get(value, value))
+    return force_str(choices[value]) if value in choices else None
+
+
+def facet_label(facet_name, value, models) -> tuple[str, bool]:
+    """How a facet value reads, and whether it is translated: the choice label (in the active
+    language) of the first of ``models`` whose facet field offers the value as a choice, else
+    the value itself, which editors wrote (a district's name) and which keeps its language."""
+    for model in models:
+        label = _choice_label(model, facet_name, value)
+        if label is not None:
+            return label, True
+    return force_str(value), False
 
 
 def facet_values(obj) -> dict[str, str]:

@@ -6,6 +6,7 @@ other processes pick the change up within ``SEARCH_DICTIONARY_CHECK_SECONDS``.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SearchTerm(models.Model):
@@ -17,7 +18,7 @@ class SearchTerm(models.Model):
         unique=True,
         help_text=_("搜索时作为一个整体的词，例如“光荣之家”“红星班”。添加后建议在维护时段重建搜索索引。"),
     )
-    note = models.CharField(_("说明"), max_length=200, blank=True)
+    note = models.CharField(pgettext_lazy("search term", "说明"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("添加时间"), auto_now_add=True)
 
     class Meta:

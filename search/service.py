@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.search.backends import get_search_backend
 
 from search import analysis, documents
@@ -30,7 +30,11 @@ SNIPPET_LENGTH = 120
 COUNT_LIMIT = 1_000
 #: Above COUNT_LIMIT matches, region and period facets are taken from this many matches.
 FACET_SAMPLE = 2_000
-FACET_LABELS = {"type": _("类别"), "region": _("地区"), "period": _("时期")}
+FACET_LABELS = {
+    "type": pgettext_lazy("search facet", "类别"),
+    "region": pgettext_lazy("search facet", "地区"),
+    "period": pgettext_lazy("search facet", "时期"),
+}
 #: What a facet value may look like in a URL (anything longer is ignored).
 MAX_FILTER_LENGTH = 100
 
@@ -57,6 +61,9 @@ class FacetValue:
     label: str
     count: int | None  # None: the facet was counted on a sample of the matches
     selected: bool = False
+    #: The label is the site's own text in the visitor's language (a content type, a choice);
+    #: otherwise it is what editors wrote (a place name) and keeps the content language.
+    translated: bool = False
 
     @property
     def count_text(self):
@@ -248,7 +255,8 @@ def embedded_search(query, *, filters, page=1, per_page=PER_PAGE, request=None) 
                 value = row[field_name]
                 if value not in (None, ""):
                     counts[str(value)] = counts.get(str(value), 0) + row["n"]
-                    labels.setdefault(str(value), documents.facet_label(model, name, value))
+                    if str(value) not in labels:
+                        labels[str(value)] = documents.facet_label(name, value, [model])
         facets.append(_facet(name, counts, filters.get(name, ""), labels, sampled))
     return SearchResults(
         query=query,
@@ -267,15 +275,26 @@ def _type_facet(type_counts, selected):
         "type",
         str(FACET_LABELS["type"]),
         [
-            FacetValue(documents.type_key(model), documents.type_label(model), count, documents.type_key(model) == selected)
+            FacetValue(
+                documents.type_key(model),
+                documents.type_label(model),
+                count,
+                documents.type_key(model) == selected,
+                translated=True,
+            )
             for model, count in sorted(type_counts, key=lambda item: -item[1])
         ],
     )
 
 
 def _facet(name, counts, selected, labels, sampled=False):
+    """The facet ``name`` from ``counts`` (value → matches) and ``labels`` (value → ``(label,
+    translated)``), its most frequent values first."""
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:20]
-    values = [FacetValue(v, labels.get(v, v), None if sampled else n, v == selected) for v, n in ordered]
+    values = []
+    for value, count in ordered:
+        label, translated = labels.get(value, (value, False))
+        values.append(FacetValue(value, label, None if sampled else count, value == selected, translated))
     return Facet(name, str(FACET_LABELS[name]), values, sampled=sampled)
 
 

@@ -260,7 +260,7 @@ class ElasticsearchBackend(BaseSearchBackend):
         return queries.build_suggest(self.client, self.alias, query, limit=limit)
 
     def public_suggest(self, query, *, limit=8, request=None):
-        search = self.build_suggest(query, limit=limit).source(["display_title", "url", "type_label"])
+        search = self.build_suggest(query, limit=limit).source(["doc_type", "display_title", "url", "type_label"])
         try:
             response = search.execute()
         except ERRORS as error:

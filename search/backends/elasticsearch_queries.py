@@ -57,21 +57,18 @@ def search_results(response, query, *, filters, page, per_page):
     """The executed search as the service's :class:`~search.service.SearchResults`."""
     total = response.hits.total.value
     num_pages = min(-(-total // per_page), MAX_PAGES)
-    hits = [_hit(hit) for hit in response]
-    type_labels = {hit.type: hit.type_label for hit in hits}
-    for model in documents.document_models():
-        type_labels.setdefault(documents.type_key(model), documents.type_label(model))
+    type_labels = current_type_labels()
+    hits = [_hit(hit, type_labels) for hit in response]
+    models = documents.document_models()
     facets = []
     for name in ("type", *documents.FACETS):
-        values = [
-            FacetValue(
-                bucket.key,
-                type_labels.get(bucket.key, bucket.key) if name == "type" else bucket.key,
-                bucket.doc_count,
-                bucket.key == filters.get(name),
-            )
-            for bucket in response.aggregations[name].buckets
-        ]
+        values = []
+        for bucket in response.aggregations[name].buckets:
+            if name == "type":
+                label, translated = type_labels.get(bucket.key, bucket.key), True
+            else:
+                label, translated = documents.facet_label(name, bucket.key, models)
+            values.append(FacetValue(bucket.key, label, bucket.doc_count, bucket.key == filters.get(name), translated))
         if values:
             facets.append(Facet(name, str(FACET_LABELS[name]), values))
     return SearchResults(
@@ -87,7 +84,13 @@ def search_results(response, query, *, filters, page, per_page):
     )
 
 
-def _hit(hit):
+def current_type_labels():
+    """Content type → its name in the visitor's language. The ``type_label`` stored with each
+    document is in the language of whoever indexed it, so it is only the fallback."""
+    return {documents.type_key(model): documents.type_label(model) for model in documents.document_models()}
+
+
+def _hit(hit, type_labels):
     highlight = getattr(hit.meta, "highlight", None)
     title = highlight.title[0] if highlight and "title" in highlight else escape(hit.display_title)
     if highlight and "body" in highlight:
@@ -97,7 +100,7 @@ def _hit(hit):
         snippet = escape(body[:SNIPPET_LENGTH]) + ("…" if len(body) > SNIPPET_LENGTH else "")
     return Hit(
         type=hit.doc_type,
-        type_label=hit.type_label,
+        type_label=type_labels.get(hit.doc_type, hit.type_label),
         id=hit.object_id,
         title=mark_safe(title),  # noqa: S308 (the "html" encoder escaped the fragment)
         plain_title=hit.display_title,
@@ -124,11 +127,12 @@ def build_suggest(client, index, query, *, limit=8):
 
 def suggestions(response):
     """The executed suggestion search as the service's ``[{"title", "url", "type"}, …]``."""
+    type_labels = current_type_labels()
     return [
         {
             "title": option._source.display_title,
             "url": option._source.url or "",
-            "type": option._source.type_label,
+            "type": type_labels.get(getattr(option._source, "doc_type", None), option._source.type_label),
         }
         for option in response.suggest.titles[0].options
     ]

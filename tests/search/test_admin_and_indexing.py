@@ -1,9 +1,11 @@
 """Staff search in Chinese in the Wagtail admin; indexes stay current and can be rebuilt."""
 
 import io
+import re
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.search.backends import get_search_backend
 
 from tests.sampleplugin.models import SampleStoryPage
@@ -44,10 +46,17 @@ def test_rebuild_command_indexes_everything_in_batches(stories):
     assert not SampleStoryPage.objects.live().search("寻亲")
     out, err = io.StringIO(), io.StringIO()
     call_command("rebuild_search", "--batch-size", "2", stdout=out, stderr=err)
-    assert "default:" in out.getvalue() and "objects indexed" in out.getvalue()
+    assert re.fullmatch(r"default：已索引 \d+ 条\n", out.getvalue())  # in the site's language
     assert "sampleplugin.SampleStoryPage" in err.getvalue()  # the progress bar
     assert [p.title for p in SampleStoryPage.objects.live().search("寻亲")] == ["为烈士寻亲活动启动"]
     assert [p.title for p in SampleStoryPage.objects.live().search("hjg")] == ["黄继光"]
+
+
+def test_the_rebuild_command_reports_in_english_to_an_english_operator(stories):
+    out = io.StringIO()
+    with translation.override("en"):
+        call_command("rebuild_search", "--model", "sampleplugin.SampleStoryPage", stdout=out, stderr=io.StringIO())
+    assert out.getvalue() == "default: 4 objects indexed\n"
 
 
 def test_rebuild_drops_entries_of_deleted_objects(stories):

@@ -148,6 +148,36 @@ def test_search_response_becomes_escaped_hits_and_facets(db):
     ]
 
 
+def test_type_labels_are_read_from_the_models_not_from_the_index(db, monkeypatch):
+    """A document keeps the type label of whoever indexed it (an editor working in English, say);
+    visitors read the label in their own language, and place names as they were written."""
+    from tests.sampleplugin.models import SampleStoryPage
+
+    monkeypatch.setattr(SampleStoryPage._meta, "verbose_name", "纪念活动报道（现名）")
+    instance = mocked_backend()
+    document = {"doc_type": "sampleplugin.samplestorypage", "type_label": "Story", "object_id": "3",
+                "display_title": "清明代祭扫服务", "body": "代祭扫", "url": "/events/3/"}
+    instance.client.search.return_value.body = {
+        "hits": {"total": {"value": 1, "relation": "eq"}, "max_score": 1.0,
+                 "hits": [{"_index": "commemoration-1", "_id": "x", "_score": 1.0, "_source": document}]},
+        "aggregations": {
+            "type": {"buckets": [{"key": "sampleplugin.samplestorypage", "doc_count": 1}]},
+            "region": {"buckets": [{"key": "西山区", "doc_count": 1}]},
+            "period": {"buckets": []},
+        },
+    }
+    results = instance.public_search("祭扫", filters={"type": "", "region": "", "period": ""})
+    assert results.hits[0].type_label == "纪念活动报道（现名）"
+    type_facet, region_facet = results.facets
+    assert [(v.label, v.translated) for v in type_facet.values] == [("纪念活动报道（现名）", True)]
+    assert [(v.label, v.translated) for v in region_facet.values] == [("西山区", False)]
+
+    instance.client.search.return_value.body = {
+        "suggest": {"titles": [{"text": "清明", "offset": 0, "length": 2, "options": [{"text": "清明代祭扫服务", "_source": document}]}]}
+    }
+    assert instance.public_suggest("清明") == [{"title": "清明代祭扫服务", "url": "/events/3/", "type": "纪念活动报道（现名）"}]
+
+
 # -- indexing -------------------------------------------------------------------------------
 
 

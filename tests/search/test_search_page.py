@@ -60,7 +60,7 @@ def test_no_result_page_names_no_content_of_a_plugin(client, stories):
 
 def test_no_result_page_explains_what_to_try(client, stories):
     page = client.get("/search/", {"q": "不存在的内容"}).content.decode()
-    assert "没有找到与“不存在的内容”相关的内容" in page
+    assert '没有找到与“<span lang="zh-hans">不存在的内容</span>”相关的内容' in page
     assert "减少关键词" in page
 
 
@@ -72,7 +72,7 @@ def test_symbols_only_query_asks_for_words(client, stories):
 def test_results_count_is_announced_to_screen_readers(client, stories):
     page = client.get("/search/", {"q": "退役军人"}).content.decode()
     assert 'role="status" aria-live="polite"' in page
-    assert "找到 2 条与“退役军人”相关的结果" in page
+    assert '找到 2 条与“<span lang="zh-hans">退役军人</span>”相关的结果' in page
 
 
 def test_query_is_escaped_when_shown_back(client, stories):

@@ -8,6 +8,8 @@ the old one through an alias swap.
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from modelsearch.index import get_indexed_models
 from modelsearch.utils import get_content_type_pk
 from tqdm import tqdm
@@ -30,23 +32,23 @@ def batches(queryset, size):
 
 
 class Command(BaseCommand):
-    help = "重建搜索索引（分批处理，显示进度），适用于数百万条记录"
+    help = gettext_lazy("重建搜索索引（分批处理，显示进度），适用于数百万条记录")
 
     def add_arguments(self, parser):
-        parser.add_argument("--backend", action="append", dest="backends", help="只重建这个搜索后端（可重复）")
-        parser.add_argument("--model", action="append", dest="models", help="只重建这个模型，如 memorials.MartyrRecord（可重复）")
-        parser.add_argument("--batch-size", type=int, default=1000, help="每批处理的记录数（默认 1000）")
+        parser.add_argument("--backend", action="append", dest="backends", help=gettext_lazy("只重建这个搜索后端（可重复）"))
+        parser.add_argument("--model", action="append", dest="models", help=gettext_lazy("只重建这个模型，如 memorials.MartyrRecord（可重复）"))
+        parser.add_argument("--batch-size", type=int, default=1000, help=gettext_lazy("每批处理的记录数（默认 1000）"))
 
     def handle(self, *args, backends=None, models=None, batch_size=1000, verbosity=1, **options):
         self.verbosity = verbosity
         if batch_size < 1:
-            raise CommandError("--batch-size must be at least 1")
+            raise CommandError(_("--batch-size 至少为 1"))
         indexed = get_indexed_models()
         if models:
             wanted = {name.lower() for name in models}
             indexed = [m for m in indexed if f"{m._meta.app_label}.{m.__name__}".lower() in wanted]
             if not indexed:
-                raise CommandError(f"No indexed model matches {', '.join(models)}")
+                raise CommandError(_("没有与 %(models)s 对应的已索引模型") % {"models": ", ".join(models)})
         names = backends or [name for name, _backend in get_search_backends_with_name()]
         for name in names:
             backend = get_search_backend(name)
@@ -54,7 +56,12 @@ class Command(BaseCommand):
                 total = self.rebuild_elasticsearch(name, backend, indexed, batch_size)
             else:
                 total = self.rebuild_embedded(name, backend, indexed, batch_size)
-            self.stdout.write(self.style.SUCCESS(f"{name}: {total} objects indexed"))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    ngettext("%(backend)s：已索引 %(count)d 条", "%(backend)s：已索引 %(count)d 条", total)
+                    % {"backend": name, "count": total}
+                )
+            )
 
     def progress(self, label, total):
         return tqdm(total=total, desc=label, unit="obj", disable=self.verbosity < 1, file=self.stderr._out, smoothing=0.1)

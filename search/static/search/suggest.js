@@ -3,10 +3,11 @@
 // when the search service is switched off (no such box on the page), nothing here runs.
 //
 // The template marks the box with <input data-suggest="LIST_ID"> and renders the listbox
-// (search/includes/suggestions.html) with the suggest URL, the id of a polite live region and the
-// translated messages as data attributes. The input becomes an ARIA 1.2 combobox: Down/Up move
-// through the options (aria-activedescendant), Enter opens the chosen one (its URL, or a search for
-// its title), Escape closes the list, Tab closes it and moves on; a click or tap chooses too.
+// (search/includes/suggestions.html) with the suggest URL, the id of a polite live region, the
+// translated messages and the language of the titles (what editors wrote) as data attributes.
+// The input becomes an ARIA 1.2 combobox: Down/Up move through the options
+// (aria-activedescendant), Enter opens the chosen one (its URL, or a search for its title),
+// Escape closes the list, Tab closes it and moves on; a click or tap chooses too.
 (function () {
   "use strict";
   var DELAY = 200;
@@ -113,6 +114,7 @@
         var title = document.createElement("span");
         title.className = "search-suggestions__title";
         title.textContent = suggestion.title;  // text, never HTML
+        if (list.dataset.titleLang) title.lang = list.dataset.titleLang;  // what editors wrote
         item.appendChild(title);
         if (suggestion.type) {
           var type = document.createElement("span");
