@@ -52,6 +52,14 @@ def test_rebuild_command_indexes_everything_in_batches(stories):
     assert [p.title for p in SampleStoryPage.objects.live().search("hjg")] == ["黄继光"]
 
 
+@pytest.mark.parametrize(("language", "description"), [("zh-hans", "重建搜索索引"), ("en", "Rebuild the search indexes")])
+def test_the_rebuild_command_explains_itself_in_the_operators_language(language, description):
+    from search.management.commands.rebuild_search import Command
+
+    with translation.override(language):
+        assert description in Command().create_parser("manage.py", "rebuild_search").format_help()
+
+
 def test_the_rebuild_command_reports_in_english_to_an_english_operator(stories):
     out = io.StringIO()
     with translation.override("en"):

@@ -32,7 +32,10 @@ def batches(queryset, size):
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("重建搜索索引（分批处理，显示进度），适用于数百万条记录")
+    @property
+    def help(self):
+        # Translated when the parser is built: argparse cannot format a lazy description.
+        return _("重建搜索索引（分批处理，显示进度），适用于数百万条记录")
 
     def add_arguments(self, parser):
         parser.add_argument("--backend", action="append", dest="backends", help=gettext_lazy("只重建这个搜索后端（可重复）"))
