@@ -75,7 +75,8 @@ def record_summary(record) -> dict:
     """The few facts a list of records shows (a campaign's list, a tribute hall's heading):
 
     ``id``, ``name``, ``native_place`` (籍贯), ``unit`` (部队/生前单位), ``death`` (牺牲时间 as
-    precisely as it is known, e.g. ``1952年10月``), ``death_place`` (牺牲地点) and
+    precisely as it is known, in the active language: ``1952年10月`` / ``October 1952``),
+    ``death_place`` (牺牲地点) and
     ``burial_place`` (安葬地: as written, else the memorial facility's name). Missing facts are
     empty strings.
     """

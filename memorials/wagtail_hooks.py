@@ -27,7 +27,6 @@ from memorials.filters import MartyrRecordAdminFilterSet
 from memorials.models import MartyrCorrection, MartyrRecord, MemorialFacility
 from memorials.pagination import ADMIN_COUNT_CAP, CappedCountPaginator
 
-
 #: Wagtail's own words for a status, translated by Wagtail's catalogue (this name keeps them out
 #: of the plugin's).
 wagtail_word = _

@@ -12,7 +12,6 @@ from memorials.dates import parse_partial_date
 from memorials.models.records import Gender, MartyrRecord
 from memorials.text import text_to_richtext
 
-
 #: How a visitor may write a gender, in Chinese or in English.
 GENDERS_WRITTEN = {"男": Gender.MALE, "男性": Gender.MALE, "male": Gender.MALE, "m": Gender.MALE,
                    "女": Gender.FEMALE, "女性": Gender.FEMALE, "female": Gender.FEMALE, "f": Gender.FEMALE}

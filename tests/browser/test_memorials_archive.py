@@ -77,3 +77,29 @@ def test_cemetery_map_loads_the_vendored_leaflet_when_scrolled_into_view(open_pa
     page.wait_for_selector(".memorials-map.is-live .leaflet-container, .memorials-map.leaflet-container")
     assert page.evaluate("typeof window.L") == "object"
     assert page.locator(".leaflet-marker-icon").count() == 1
+
+
+def test_visitor_chooses_english_and_reads_the_archive_in_english(open_page, archive_with_records):
+    from memorials.models import MartyrRecord
+
+    MartyrRecord.objects.filter(external_id="B-1").update(grave_section="东", grave_row="3", grave_number="12")
+    page = open_page(archive_with_records.url)
+    page.get_by_role("link", name="English").click()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("h1").inner_text() == "英名录"  # the page's title, as editors wrote it
+    assert page.locator("h1").get_attribute("lang") == "zh-hans"
+
+    page.get_by_label("Decade of death").select_option(label="1950s")
+    page.get_by_role("button", name="Apply filters").click()
+    assert page.locator(".memorials-list__name").all_inner_texts() == ["黄继光"]
+    assert page.get_by_text("Died: 20 October 1952").is_visible()
+
+    page.get_by_role("link", name="黄继光").click()
+    assert page.locator(".memorials-record__life").inner_text() == "? — 20 October 1952"
+    assert page.get_by_text("Section 东, Row 3, No. 12").is_visible()
+
+    page.get_by_role("link", name="示范市烈士陵园").click()
+    page.get_by_role("heading", name="Location").scroll_into_view_if_needed()
+    marker = page.locator(".leaflet-marker-icon")
+    marker.wait_for()
+    assert marker.get_attribute("title") == "示范市烈士陵园" and marker.get_attribute("lang") == "zh-hans"
