@@ -44,7 +44,7 @@ lint: install-test
 	@echo "== ruff and import-linter"
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
-	$(BIN)/lint-imports
+	$(BIN)/lint-imports --no-cache
 
 test: install-test browser-deps
 	$(MAKE) --no-print-directory lint
