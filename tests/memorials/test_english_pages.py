@@ -398,6 +398,38 @@ def test_import_errors_are_translated_but_the_error_file_keeps_the_headers_the_i
     assert [cell.value for cell in sheet[1]] == ["编号", "姓名", "牺牲年月", "墓位", "错误原因", "原行号"]
 
 
+@pytest.mark.parametrize(
+    ("language", "import_help", "export_help"),
+    [
+        ("zh-hans", "导入烈士名录", "只导出已发布的档案"),
+        ("en", "Import a martyr list", "Export published records only"),
+    ],
+)
+def test_the_commands_explain_themselves_in_the_operators_language(language, import_help, export_help):
+    from memorials.management.commands import export_martyrs, import_martyrs
+
+    with translation.override(language):
+        assert import_help in import_martyrs.Command().create_parser("manage.py", "import_martyrs").format_help()
+        assert export_help in export_martyrs.Command().create_parser("manage.py", "export_martyrs").format_help()
+
+
+def test_the_import_command_reports_in_english_to_an_english_operator(tmp_path):
+    import io
+
+    from django.core.management import call_command
+
+    source = tmp_path / "list.csv"
+    source.write_text("编号,姓名,牺牲年月,备注\nX-1,,1952年13月,a\nX-2,张三,1950年,b\n", encoding="utf-8")
+    out = io.StringIO()
+    with translation.override("en"):
+        call_command("import_martyrs", str(source), "--dry-run", "--no-progress", stdout=out)
+    report = out.getvalue()
+    assert "Column not recognised (ignored): 备注" in report
+    assert "Would add: 1, would update: 0, blank rows: 0, rows with errors: 1." in report
+    assert "Row 2: The name is empty; Date of death: There is no month 13" in report
+    assert cjk_outside_user_content(f"<p>{report.replace('备注', '')}</p>") == []
+
+
 def test_staff_groups_are_stored_in_chinese_whatever_the_language(db):
     from django.contrib.auth.models import Group
 

@@ -18,7 +18,10 @@ XLSX_MAX_ROWS = 1_048_575
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("导出烈士档案（.csv 或 .xlsx，表头与导入相同，可直接重新导入）。")
+    @property
+    def help(self):
+        # Translated when the parser is built: argparse cannot format a lazy description.
+        return _("导出烈士档案（.csv 或 .xlsx，表头与导入相同，可直接重新导入）。")
 
     def add_arguments(self, parser):
         parser.add_argument("file", help=gettext_lazy("导出文件（.csv 或 .xlsx）"))

@@ -14,9 +14,10 @@ PRINTED_ERRORS = 20
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
-        "导入烈士名录（.xlsx 或 .csv，UTF-8 / UTF-8 BOM / GB18030）。按“编号”更新，中断后重新运行即从断点继续。"
-    )
+    @property
+    def help(self):
+        # Translated when the parser is built: argparse cannot format a lazy description.
+        return _("导入烈士名录（.xlsx 或 .csv，UTF-8 / UTF-8 BOM / GB18030）。按“编号”更新，中断后重新运行即从断点继续。")
 
     def add_arguments(self, parser):
         parser.add_argument("file", help=gettext_lazy("名录文件（.xlsx 或 .csv）"))
