@@ -398,6 +398,29 @@ def test_import_errors_are_translated_but_the_error_file_keeps_the_headers_the_i
     assert [cell.value for cell in sheet[1]] == ["编号", "姓名", "牺牲年月", "墓位", "错误原因", "原行号"]
 
 
+def test_staff_who_read_the_admin_in_english_import_in_english(admin_client, superuser, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.users.models import UserProfile
+
+    from memorials.models import ImportJob
+
+    settings.MEDIA_ROOT = tmp_path
+    profile = UserProfile.get_for_user(superuser)
+    profile.preferred_language = "en"
+    profile.save()
+    rows = "编号,姓名,牺牲年月,备注\nX-1,,1952年13月,a\nX-2,张三,1950年,b\n".encode()
+    admin_client.post("/admin/memorials/import/", {"file": SimpleUploadedFile("list.csv", rows)})
+    job = ImportJob.objects.get()
+    html = admin_client.get(f"/admin/memorials/import/{job.uuid}/").content.decode()
+    assert "list.csv · Checked, awaiting confirmation" in html
+    assert "Would add: 1, update: 0; rows with problems: 1 (they will not be imported)." in html
+    assert "Column not recognised (it will be ignored): 备注" in html
+    assert "<td>The name is empty; Date of death: There is no month 13</td>" in html
+
+    error_file = b"".join(admin_client.get(f"/admin/memorials/import/{job.uuid}/errors/").streaming_content)
+    assert error_file.decode("utf-8-sig").splitlines()[0] == "编号,姓名,牺牲年月,备注,错误原因,原行号"
+
+
 @pytest.mark.parametrize(
     ("language", "import_help", "export_help"),
     [
