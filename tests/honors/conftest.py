@@ -16,13 +16,16 @@ from types import SimpleNamespace
 import pytest
 from wagtail.models import PageViewRestriction
 
-from tests.honors.factories import HonorIndexPageFactory, HonourTitleFactory, ProfilePageFactory, SelectionRoundFactory
+# The factories are imported inside the fixtures: they look the models up when imported, and
+# other test modules (tests/browser) import these fixtures whether the plugin is on or off.
 
 PUBLIC_NAMES = {"周立军", "韩雪梅", "陈秀兰", "示范市退役军人应急救援志愿服务队", "马振华"}
 
 
 @pytest.fixture
 def titles(db):
+    from tests.honors.factories import HonourTitleFactory
+
     return SimpleNamespace(
         veteran=HonourTitleFactory(name="最美退役军人", slug="zuimei-tuiyi-junren", sort_order=1),
         spouse=HonourTitleFactory(name="最美军嫂", slug="zuimei-junsao", sort_order=2),
@@ -33,6 +36,8 @@ def titles(db):
 
 @pytest.fixture
 def rounds(titles):
+    from tests.honors.factories import SelectionRoundFactory
+
     return SimpleNamespace(
         second=SelectionRoundFactory(year=2021, edition="第二届", titles=[titles.veteran, titles.spouse]),
         third=SelectionRoundFactory(
@@ -45,11 +50,15 @@ def rounds(titles):
 
 @pytest.fixture
 def honor_index(home_page):
+    from tests.honors.factories import HonorIndexPageFactory
+
     return HonorIndexPageFactory(parent=home_page, intro="<p>历届先进典型</p>")
 
 
 @pytest.fixture
 def honour_roll(honor_index, titles, rounds):
+    from tests.honors.factories import ProfilePageFactory
+
     index = honor_index
     profiles = SimpleNamespace(
         zhou=ProfilePageFactory(

@@ -1,8 +1,8 @@
 """Factories for the honour roll (factory_boy and wagtail_factories).
 
-Models are named as ``"app_label.Model"`` strings, which factory_boy resolves when a factory
-first builds, so importing this module does not import ``honors``: a test module can import it
-at module level whichever plugins are switched off.
+Models are named as ``"app_label.Model"`` strings, which factory_boy looks up when this module
+is imported: outside ``tests/honors`` (which is not collected while the plugin is off), import it
+inside a fixture or test, so that the module collects whichever plugins are switched off.
 """
 
 import factory

@@ -4,15 +4,14 @@ place names) keeps its Chinese and says so with ``lang="zh-hans"``.
 
 The rule is ``tests.utils.english_page_problems``, as for the shell's pages
 (``test_english_pages.py``). Each plugin has its own section; a plugin's tests are marked with
-``pytest.mark.plugin`` and build their content with the plugin's factories inside fixtures, so
-the module collects whatever is switched off.
+``pytest.mark.plugin`` and import the plugin's models and factories (which look the models up
+when imported) inside fixtures and tests, so the module collects whatever is switched off.
 """
 
 import json
 
 import pytest
 
-from tests.honors.factories import HonorIndexPageFactory, HonourTitleFactory, ProfilePageFactory, SelectionRoundFactory
 from tests.utils import english_page_problems
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +44,12 @@ def honour_roll(home_page, settings, tmp_path):
     block of its own, tags and a related profile."""
     from honors.models import ProfileHonour, RelatedProfile
     from media.demo import make_image
+    from tests.honors.factories import (
+        HonorIndexPageFactory,
+        HonourTitleFactory,
+        ProfilePageFactory,
+        SelectionRoundFactory,
+    )
 
     settings.MEDIA_ROOT = tmp_path / "media"
     veteran = HonourTitleFactory(name="最美退役军人", slug="zuimei-tuiyi-junren", description="服务社会的退役军人")
@@ -128,6 +133,8 @@ def test_the_honour_roll_filtered_in_english(visitor, honour_roll, params):
 
 @pytest.mark.plugin("honors")
 def test_the_honour_roll_paged_in_english(visitor, honour_roll):
+    from tests.honors.factories import ProfilePageFactory
+
     honour_roll.per_page = 4
     honour_roll.save_revision().publish()
     ProfilePageFactory(parent=honour_roll, title="陈秀兰", honours=[])
@@ -136,6 +143,8 @@ def test_the_honour_roll_paged_in_english(visitor, honour_roll):
 
 @pytest.mark.plugin("honors")
 def test_an_empty_honour_roll_in_english(visitor, home_page):
+    from tests.honors.factories import HonorIndexPageFactory
+
     index = HonorIndexPageFactory(parent=home_page)
     assert english(visitor, index.url) == []
 
@@ -210,6 +219,8 @@ def test_the_search_page_in_english(visitor, honour_roll, params):
 
 @pytest.mark.plugin("honors")
 def test_search_results_over_several_pages_in_english(visitor, honour_roll):
+    from tests.honors.factories import ProfilePageFactory
+
     for number in range(10):
         ProfilePageFactory(parent=honour_roll, title=f"退役军人{number}号", honours=[])
     assert english(visitor, "/search/", q="退役军人", page="2") == []
