@@ -152,7 +152,9 @@ def build_router():
         data = {name: str(value) for name, value in filters.dict().items() if value not in (None, "")}
         filterset = ProfileFilterSet(data, queryset=public_profiles(request), request=request)
         if filterset.ignored_fields:
-            raise HttpError(422, gettext("无法识别的筛选条件：%(filters)s") % {"filters": filterset.ignored_fields_text()})
+            raise HttpError(
+                422, gettext("无法识别的筛选条件：%(filters)s") % {"filters": filterset.ignored_fields_text()}
+            )
         return filterset.qs.select_related("photo").prefetch_related(
             "honours__title", "honours__round", "tagged_items__tag"
         )

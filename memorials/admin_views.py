@@ -34,7 +34,9 @@ STATUS_REFRESH_SECONDS = 3
 class ImportUploadForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("名录文件"),
-        help_text=gettext_lazy("Excel（.xlsx）或 CSV（UTF-8 / GB18030）。表头用中文，如 姓名、籍贯、牺牲年月、编号；列的顺序不限。"),
+        help_text=gettext_lazy(
+            "Excel（.xlsx）或 CSV（UTF-8 / GB18030）。表头用中文，如 姓名、籍贯、牺牲年月、编号；列的顺序不限。"
+        ),
     )
     publish = forms.BooleanField(
         label=gettext_lazy("导入后立即发布"),
@@ -97,8 +99,12 @@ def import_upload(request):
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        job = ImportJob(filename=upload.name, publish=form.cleaned_data["publish"], created_by=request.user,
-                        checksum=file_checksum(upload.file))
+        job = ImportJob(
+            filename=upload.name,
+            publish=form.cleaned_data["publish"],
+            created_by=request.user,
+            checksum=file_checksum(upload.file),
+        )
         job.file.save(f"{job.uuid}{Path(upload.name).suffix.lower()}", upload, save=False)
         job.save()
         _start(request, job, check_import)
@@ -144,22 +150,26 @@ def import_status(request, uuid):
     percent = None
     if rows is not None and total:
         percent = max(0, min(99, round(rows * 100 / total)))
-    return TemplateResponse(request, "memorials/admin/import_status.html", {
-        "job": job,
-        "checking": is_checking(job),
-        "checked": is_checked(job),
-        "running": job.status == ImportJob.Status.RUNNING,
-        "done": job.status == ImportJob.Status.DONE,
-        "failed": job.status == ImportJob.Status.FAILED,
-        "can_resume": can_resume(job),
-        "can_check_again": can_check_again(job),
-        "refresh_seconds": STATUS_REFRESH_SECONDS if active else None,
-        "progress_rows": rows,
-        "progress_total": total,
-        "progress_percent": percent,
-        "errors": job.errors[:PREVIEW_ERRORS],
-        "more_errors": max(0, len(job.errors) - PREVIEW_ERRORS),
-    })
+    return TemplateResponse(
+        request,
+        "memorials/admin/import_status.html",
+        {
+            "job": job,
+            "checking": is_checking(job),
+            "checked": is_checked(job),
+            "running": job.status == ImportJob.Status.RUNNING,
+            "done": job.status == ImportJob.Status.DONE,
+            "failed": job.status == ImportJob.Status.FAILED,
+            "can_resume": can_resume(job),
+            "can_check_again": can_check_again(job),
+            "refresh_seconds": STATUS_REFRESH_SECONDS if active else None,
+            "progress_rows": rows,
+            "progress_total": total,
+            "progress_percent": percent,
+            "errors": job.errors[:PREVIEW_ERRORS],
+            "more_errors": max(0, len(job.errors) - PREVIEW_ERRORS),
+        },
+    )
 
 
 @can_import

@@ -187,9 +187,12 @@ def build_router():
         filterset = MartyrRecordFilterSet(data, queryset=MartyrRecord.objects.published())
         invalid = filterset.invalid_parameters()
         if invalid:
-            raise HttpError(400, pgettext("between the messages of an error", "；").join(
-                invalid_filter_message(filterset, parameter, errors) for parameter, errors in invalid.items()
-            ))
+            raise HttpError(
+                400,
+                pgettext("between the messages of an error", "；").join(
+                    invalid_filter_message(filterset, parameter, errors) for parameter, errors in invalid.items()
+                ),
+            )
         records = filterset.qs
         count, capped = approximate_count(records)
         page = keyset_paginate(records, after=filters.after, size=filters.limit, with_previous=False)

@@ -42,9 +42,7 @@ class MemorialsConfig(PluginConfig):
         if archive is None:
             return [None]
         # The newest published records: an index range scan, never a count of the table.
-        records = list(
-            MartyrRecord.objects.published().select_related("photo").order_by("-id")[:6]
-        )
+        records = list(MartyrRecord.objects.published().select_related("photo").order_by("-id")[:6])
         if not records:
             return [None]
         return [

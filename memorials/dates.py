@@ -24,19 +24,38 @@ PRECISION_CHOICES = [
 
 #: The months as a partial date shows them: ``10月`` in Chinese, ``October`` in English.
 MONTHS = (
-    pgettext_lazy("month of a date", "1月"), pgettext_lazy("month of a date", "2月"),
-    pgettext_lazy("month of a date", "3月"), pgettext_lazy("month of a date", "4月"),
-    pgettext_lazy("month of a date", "5月"), pgettext_lazy("month of a date", "6月"),
-    pgettext_lazy("month of a date", "7月"), pgettext_lazy("month of a date", "8月"),
-    pgettext_lazy("month of a date", "9月"), pgettext_lazy("month of a date", "10月"),
-    pgettext_lazy("month of a date", "11月"), pgettext_lazy("month of a date", "12月"),
+    pgettext_lazy("month of a date", "1月"),
+    pgettext_lazy("month of a date", "2月"),
+    pgettext_lazy("month of a date", "3月"),
+    pgettext_lazy("month of a date", "4月"),
+    pgettext_lazy("month of a date", "5月"),
+    pgettext_lazy("month of a date", "6月"),
+    pgettext_lazy("month of a date", "7月"),
+    pgettext_lazy("month of a date", "8月"),
+    pgettext_lazy("month of a date", "9月"),
+    pgettext_lazy("month of a date", "10月"),
+    pgettext_lazy("month of a date", "11月"),
+    pgettext_lazy("month of a date", "12月"),
 )
 
 MIN_YEAR, MAX_YEAR = 1800, 2100
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．－／　", "0123456789.-/ ")
-_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "〇": 0,
+    "○": 0,
+    "零": 0,
+    "Ｏ": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_NUMBER = re.compile(r"[〇○零Ｏ一二三四五六七八九十]+")
 
 
@@ -68,7 +87,9 @@ def format_partial_date(value: datetime.date | None, precision: str) -> str:
         return pgettext("a date known to the month", "%(year)s年%(month)s") % {"year": value.year, "month": month}
     # Translators: %(month)s is a month as "month of a date" translates it (10月 / October).
     return pgettext("a date known to the day", "%(year)s年%(month)s%(day)s日") % {
-        "year": value.year, "month": month, "day": value.day,
+        "year": value.year,
+        "month": month,
+        "day": value.day,
     }
 
 

@@ -12,9 +12,21 @@ from memorials.places import parse_native_place
 
 #: The record fields that :func:`fill_derived_values` reads or sets.
 DERIVATION_FIELDS = (
-    "death_date", "death_place", "battle", "unit", "native_place", "native_province", "native_city",
-    "native_county", "death_decade", "war_period", "birth_date", "birth_precision", "enlistment_date",
-    "enlistment_precision", "death_precision",
+    "death_date",
+    "death_place",
+    "battle",
+    "unit",
+    "native_place",
+    "native_province",
+    "native_city",
+    "native_county",
+    "death_decade",
+    "war_period",
+    "birth_date",
+    "birth_precision",
+    "enlistment_date",
+    "enlistment_precision",
+    "death_precision",
 )
 
 
@@ -30,7 +42,9 @@ def fill_derived_values(values: dict) -> dict:
     ):
         parsed = parse_native_place(values["native_place"])
         values["native_province"], values["native_city"], values["native_county"] = (
-            parsed.province, parsed.city, parsed.county,
+            parsed.province,
+            parsed.city,
+            parsed.county,
         )
     for field in ("birth", "enlistment", "death"):
         if values.get(f"{field}_date") and not values.get(f"{field}_precision"):

@@ -153,8 +153,13 @@ class MartyrRecordAdminFilterSet(WagtailFilterSet, MartyrRecordFilterSet):
     live = django_filters.BooleanFilter(label=gettext_lazy("已发布"), method="filter_live")
 
     #: Filter → parameter of the listing, in the listing's order.
-    PARAMETERS = {"live": "live", "period": "war_period", "province": "native_province",
-                  "decade": "death_decade", "facility": "facility"}
+    PARAMETERS = {
+        "live": "live",
+        "period": "war_period",
+        "province": "native_province",
+        "decade": "death_decade",
+        "facility": "facility",
+    }
     #: The parameters with a ``(live, <field>, id)`` index.
     BROWSE_FILTERS = ("war_period", "native_province", "death_decade", "facility")
 

@@ -26,8 +26,10 @@ class CorrectionForm(forms.ModelForm):
             "evidence": _("请说明依据，例如家中保存的烈士证明书、档案或地方志的名称"),
             "submitter_contact": _("仅用于工作人员核实，不会公开"),
         }
-        error_messages = {"proposed_value": {"required": _("请填写建议更正的内容")},
-                          "field": {"required": _("请选择需要更正的项目")}}
+        error_messages = {
+            "proposed_value": {"required": _("请填写建议更正的内容")},
+            "field": {"required": _("请选择需要更正的项目")},
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

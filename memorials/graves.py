@@ -83,4 +83,6 @@ def _as_is(value):
 def _format(template: str, values: dict, mark) -> str:
     if mark is None:
         return template % values
-    return mark_safe(conditional_escape(template) % {key: conditional_escape(mark(value)) for key, value in values.items()})
+    return mark_safe(
+        conditional_escape(template) % {key: conditional_escape(mark(value)) for key, value in values.items()}
+    )

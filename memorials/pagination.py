@@ -84,8 +84,17 @@ class CappedCountPaginator(WagtailPaginator):
     Pages past the cap are not offered; staff narrow the list with the filters or the search.
     """
 
-    def __init__(self, object_list, per_page, orphans=0, allow_empty_first_page=True, *, cap=ADMIN_COUNT_CAP,
-                 parts=None, **kwargs):
+    def __init__(
+        self,
+        object_list,
+        per_page,
+        orphans=0,
+        allow_empty_first_page=True,
+        *,
+        cap=ADMIN_COUNT_CAP,
+        parts=None,
+        **kwargs,
+    ):
         super().__init__(object_list, per_page, orphans, allow_empty_first_page, **kwargs)
         self.cap = cap
         #: Disjoint conditions that split a list ordered by ``id`` into lists an index each

@@ -113,8 +113,14 @@ class ArchiveSitemap(Sitemap):
         rows = list(self.pairs(self.paginator.page(page).object_list))
         base, path_for = self.base_url, self.path_for
         urls = [
-            {"item": pk, "location": base + path_for(pk), "lastmod": lastmod, "changefreq": None, "priority": "",
-             "alternates": []}
+            {
+                "item": pk,
+                "location": base + path_for(pk),
+                "lastmod": lastmod,
+                "changefreq": None,
+                "priority": "",
+                "alternates": [],
+            }
             for pk, lastmod in rows
         ]
         latest = max((lastmod for _pk, lastmod in rows if lastmod is not None), default=None)

@@ -163,8 +163,14 @@ def _run_job(job, *, dry_run):
             progress = JobProgress(job, start=0 if dry_run else job.rows_done)
             try:
                 return MartyrImporter(
-                    path, job.filename, publish=job.publish, dry_run=dry_run, batch_size=_batch_size(),
-                    job=None if dry_run else job, user=job.created_by, progress=progress,
+                    path,
+                    job.filename,
+                    publish=job.publish,
+                    dry_run=dry_run,
+                    batch_size=_batch_size(),
+                    job=None if dry_run else job,
+                    user=job.created_by,
+                    progress=progress,
                 ).run()
             finally:
                 progress.close()
@@ -206,10 +212,18 @@ def check_import(job_uuid: str) -> dict | None:
     job.header_warnings = notices
     job.status = ImportJob.Status.PREVIEW
     job.finished_at = timezone.now()
-    job.save(update_fields=[
-        "created_count", "updated_count", "errors", "error_count", "headers", "header_warnings", "status",
-        "finished_at",
-    ])
+    job.save(
+        update_fields=[
+            "created_count",
+            "updated_count",
+            "errors",
+            "error_count",
+            "headers",
+            "header_warnings",
+            "status",
+            "finished_at",
+        ]
+    )
     return {"created": result.created, "updated": result.updated, "errors": len(result.errors)}
 
 

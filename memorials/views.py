@@ -26,8 +26,16 @@ from memorials.routing import handles
 from memorials.sharing import person_json_ld
 
 LIST_FIELDS = (
-    "id", "name", "gender", "native_place", "death_date", "death_precision", "battle",
-    "burial_place", "unit", "war_period",
+    "id",
+    "name",
+    "gender",
+    "native_place",
+    "death_date",
+    "death_precision",
+    "battle",
+    "burial_place",
+    "unit",
+    "war_period",
 )
 #: Most labels printed on one sheet; a cemetery section is printed section by section.
 MAX_LABELS = 600
@@ -122,8 +130,7 @@ def correction_form(request, page, pk):
         messages.error(request, _("提交未成功，请根据提示修改后再提交。"))
     else:
         form = CorrectionForm()
-    context = _page_context(page, request, record=record, form=form, sent=sent,
-                            record_url=record.get_url(request))
+    context = _page_context(page, request, record=record, form=form, sent=sent, record_url=record.get_url(request))
     return TemplateResponse(request, "memorials/correction_form.html", context)
 
 
@@ -146,10 +153,14 @@ def facility_detail(request, page, pk):
     facility = MemorialFacility.objects.select_related("photo").filter(pk=pk).first()
     if facility is None:
         raise Http404(_("没有找到这处纪念设施"))
-    records = MartyrRecord.objects.published().filter(facility=facility).only(*LIST_FIELDS, "grave_section",
-                                                                             "grave_row", "grave_number")
-    keyset = keyset_paginate(records, after=request.GET.get("after"), before=request.GET.get("before"),
-                             size=page.per_page)
+    records = (
+        MartyrRecord.objects.published()
+        .filter(facility=facility)
+        .only(*LIST_FIELDS, "grave_section", "grave_row", "grave_number")
+    )
+    keyset = keyset_paginate(
+        records, after=request.GET.get("after"), before=request.GET.get("before"), size=page.per_page
+    )
     count, capped = approximate_count(records)
     sections = cache.get(f"memorials:sections:{facility.pk}") if request.user.is_staff else []
     if sections is None:
@@ -158,8 +169,14 @@ def facility_detail(request, page, pk):
         )
         cache.set(f"memorials:sections:{facility.pk}", sections, 300)
     context = _page_context(
-        page, request, facility=facility, records=keyset.items, keyset=keyset, count=count,
-        count_capped=capped, sections=sections,
+        page,
+        request,
+        facility=facility,
+        records=keyset.items,
+        keyset=keyset,
+        count=count,
+        count_capped=capped,
+        sections=sections,
         labels_url=page.url + page.reverse_subpage("facility_labels", args=[facility.pk]),
     )
     return TemplateResponse(request, "memorials/facility_detail.html", context)
@@ -182,10 +199,8 @@ def facility_labels(request, page, pk):
     truncated = len(records) > MAX_LABELS
     records = records[:MAX_LABELS]
     base = page.full_url.rstrip("/") if page.full_url else request.build_absolute_uri(page.url).rstrip("/")
-    labels = [
-        {"record": record, "svg": mark_safe(qr_svg_inline(f"{base}/{record.pk}/"))}
-        for record in records
-    ]
-    context = _page_context(page, request, facility=facility, section=section, labels=labels, truncated=truncated,
-                            max_labels=MAX_LABELS)
+    labels = [{"record": record, "svg": mark_safe(qr_svg_inline(f"{base}/{record.pk}/"))} for record in records]
+    context = _page_context(
+        page, request, facility=facility, section=section, labels=labels, truncated=truncated, max_labels=MAX_LABELS
+    )
     return TemplateResponse(request, "memorials/labels_sheet.html", context)

@@ -69,21 +69,30 @@ class MartyrRecordIndexView(IndexView):
             # lists its records in id order; merging the two needs no sort.
             parts = [Q(live__in=[True]), Q(live__in=[False])]
         return self.paginator_class(
-            queryset, per_page, orphans=orphans, allow_empty_first_page=allow_empty_first_page, cap=self.count_cap,
-            parts=parts, **kwargs,
+            queryset,
+            per_page,
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+            cap=self.count_cap,
+            parts=parts,
+            **kwargs,
         )
 
     def paginate_queryset(self, queryset, page_size):
         paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
         records = list(object_list)
         # One query for the page instead of one per row (see record_status).
-        scheduled = set(
-            Revision.objects.filter(
-                base_content_type=ContentType.objects.get_for_model(MartyrRecord),
-                object_id__in=[str(record.pk) for record in records],
-                approved_go_live_at__isnull=False,
-            ).values_list("object_id", flat=True)
-        ) if records else set()
+        scheduled = (
+            set(
+                Revision.objects.filter(
+                    base_content_type=ContentType.objects.get_for_model(MartyrRecord),
+                    object_id__in=[str(record.pk) for record in records],
+                    approved_go_live_at__isnull=False,
+                ).values_list("object_id", flat=True)
+            )
+            if records
+            else set()
+        )
         for record in records:
             record.listing_scheduled = str(record.pk) in scheduled
         page.object_list = records

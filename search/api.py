@@ -76,8 +76,12 @@ def build_router():
                 for hit in results.hits
             ],
             "facets": [
-                {"name": facet.name, "label": facet.label, "values": [vars(value) for value in facet.values],
-                 "sampled": facet.sampled}
+                {
+                    "name": facet.name,
+                    "label": facet.label,
+                    "values": [vars(value) for value in facet.values],
+                    "sampled": facet.sampled,
+                }
                 for facet in results.facets
             ],
         }

@@ -244,13 +244,7 @@ def embedded_search(query, *, filters, page=1, per_page=PER_PAGE, request=None) 
                 if get_queryset is None:
                     continue
                 facet_queryset = get_queryset()
-            rows = (
-                facet_queryset
-                .order_by()
-                .values(field_name)
-                .annotate(n=Count("pk"))
-                .order_by("-n")[:30]
-            )
+            rows = facet_queryset.order_by().values(field_name).annotate(n=Count("pk")).order_by("-n")[:30]
             for row in rows:
                 value = row[field_name]
                 if value not in (None, ""):

@@ -9,134 +9,467 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('media', '0001_initial'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
+        ("media", "0001_initial"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+        ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HonorIndexPage',
+            name="HonorIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
-                ('intro', wagtail.fields.RichTextField(blank=True, help_text='显示在人物列表上方的简短介绍', verbose_name='导语')),
-                ('per_page', models.PositiveSmallIntegerField(default=12, validators=[django.core.validators.MinValueValidator(4), django.core.validators.MaxValueValidator(60)], verbose_name='每页人数')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="wagtailcore.page",
+                    ),
+                ),
+                (
+                    "intro",
+                    wagtail.fields.RichTextField(
+                        blank=True, help_text="显示在人物列表上方的简短介绍", verbose_name="导语"
+                    ),
+                ),
+                (
+                    "per_page",
+                    models.PositiveSmallIntegerField(
+                        default=12,
+                        validators=[
+                            django.core.validators.MinValueValidator(4),
+                            django.core.validators.MaxValueValidator(60),
+                        ],
+                        verbose_name="每页人数",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '荣誉风采栏目',
-                'verbose_name_plural': '荣誉风采栏目',
+                "verbose_name": "荣誉风采栏目",
+                "verbose_name_plural": "荣誉风采栏目",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='HonourTitle',
+            name="HonourTitle",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='例如“最美退役军人”“最美军嫂”', max_length=50, unique=True, verbose_name='称号')),
-                ('slug', models.SlugField(allow_unicode=True, help_text='出现在筛选网址里，建议用拼音，例如 zuimei-junsao；公开后请勿修改，以免已分享的链接失效', unique=True, verbose_name='网址标识')),
-                ('description', models.TextField(blank=True, help_text='评选对象和条件，可在栏目页展示', verbose_name='说明')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, help_text='数字小的排在前面', verbose_name='排序')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="例如“最美退役军人”“最美军嫂”", max_length=50, unique=True, verbose_name="称号"
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        allow_unicode=True,
+                        help_text="出现在筛选网址里，建议用拼音，例如 zuimei-junsao；公开后请勿修改，以免已分享的链接失效",
+                        unique=True,
+                        verbose_name="网址标识",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(blank=True, help_text="评选对象和条件，可在栏目页展示", verbose_name="说明"),
+                ),
+                (
+                    "sort_order",
+                    models.PositiveSmallIntegerField(default=0, help_text="数字小的排在前面", verbose_name="排序"),
+                ),
             ],
             options={
-                'verbose_name': '荣誉称号',
-                'verbose_name_plural': '荣誉称号',
-                'ordering': ['sort_order', 'name'],
+                "verbose_name": "荣誉称号",
+                "verbose_name_plural": "荣誉称号",
+                "ordering": ["sort_order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='ProfilePage',
+            name="ProfilePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
-                ('category', models.CharField(choices=[('veteran', '退役军人'), ('military_spouse', '军嫂'), ('volunteer_organisation', '志愿服务组织')], default='veteran', max_length=30, verbose_name='类别')),
-                ('gender', models.CharField(blank=True, choices=[('male', '男'), ('female', '女')], help_text='志愿服务组织不填', max_length=10, verbose_name='性别')),
-                ('birth_year', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1900), django.core.validators.MaxValueValidator(2100)], verbose_name='出生年份')),
-                ('native_place', models.CharField(blank=True, help_text='例如“山东临沂”', max_length=50, verbose_name='籍贯')),
-                ('service_branch', models.CharField(blank=True, choices=[('army', '陆军'), ('navy', '海军'), ('air_force', '空军'), ('rocket_force', '火箭军'), ('strategic_support', '战略支援部队'), ('joint_logistics', '联勤保障部队'), ('armed_police', '武警部队'), ('other', '其他')], max_length=30, verbose_name='服役军种')),
-                ('enlisted_year', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1900), django.core.validators.MaxValueValidator(2100)], verbose_name='入伍年份')),
-                ('retired_year', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1900), django.core.validators.MaxValueValidator(2100)], verbose_name='退役年份')),
-                ('region', models.CharField(help_text='人物所在的区（县），例如“南湖区”；写法请与其他人物保持一致，列表页按它筛选', max_length=30, verbose_name='所在区县')),
-                ('summary', models.CharField(help_text='列表和分享时显示，例如“退伍不褪色，十年义务巡河守护一方水土”，不超过120字', max_length=120, verbose_name='一句话事迹')),
-                ('story', wagtail.fields.StreamField([('paragraph', 0), ('pull_quote', 3), ('image', 6), ('gallery', 9), ('video', 12), ('video_embed', 14), ('timeline', 21), ('document', 24)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link'], 'icon': 'pilcrow', 'label': '段落'}), 1: ('wagtail.blocks.TextBlock', (), {'label': '引语', 'max_length': 300}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': '例如“张建国在颁奖仪式上”；不填则不显示', 'label': '出处', 'max_length': 80, 'required': False}), 3: ('wagtail.blocks.StructBlock', [[('quote', 1), ('attribution', 2)]], {}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': '图片'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': '不填则使用图片库中的说明', 'label': '图片说明', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('image', 4), ('caption', 5)]], {}), 7: ('wagtail.blocks.CharBlock', (), {'label': '标题', 'required': False}), 8: ('wagtail.blocks.ListBlock', (6,), {'label': '图片', 'min_num': 1}), 9: ('wagtail.blocks.StructBlock', [[('title', 7), ('images', 8)]], {}), 10: ('wagtailmedia.blocks.VideoChooserBlock', (), {'label': '视频'}), 11: ('wagtail.blocks.CharBlock', (), {'label': '说明', 'required': False}), 12: ('wagtail.blocks.StructBlock', [[('video', 10), ('caption', 11)]], {}), 13: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': '视频平台上的视频页面地址', 'label': '视频链接'}), 14: ('wagtail.blocks.StructBlock', [[('video', 13), ('caption', 11)]], {}), 15: ('wagtail.blocks.CharBlock', (), {'default': '成长足迹', 'label': '标题', 'max_length': 40, 'required': False}), 16: ('wagtail.blocks.IntegerBlock', (), {'label': '年份', 'max_value': 2100, 'min_value': 1900}), 17: ('wagtail.blocks.IntegerBlock', (), {'label': '月份', 'max_value': 12, 'min_value': 1, 'required': False}), 18: ('wagtail.blocks.CharBlock', (), {'help_text': '例如“入伍，服役于某部侦察连”', 'label': '经历', 'max_length': 200}), 19: ('wagtail.blocks.StructBlock', [[('year', 16), ('month', 17), ('event', 18)]], {}), 20: ('wagtail.blocks.ListBlock', (19,), {'label': '经历', 'min_num': 1}), 21: ('wagtail.blocks.StructBlock', [[('heading', 15), ('events', 20)]], {}), 22: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': '文档'}), 23: ('wagtail.blocks.CharBlock', (), {'label': '链接文字', 'required': False}), 24: ('wagtail.blocks.StructBlock', [[('document', 22), ('title', 23)]], {})}, verbose_name='事迹')),
-                ('photo', models.ForeignKey(blank=True, help_text='竖版人物照（3:4），请在图片库里填写替代文字和摄影者；组织可用集体照或标志', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='media.commemorationimage', verbose_name='照片')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="wagtailcore.page",
+                    ),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("veteran", "退役军人"),
+                            ("military_spouse", "军嫂"),
+                            ("volunteer_organisation", "志愿服务组织"),
+                        ],
+                        default="veteran",
+                        max_length=30,
+                        verbose_name="类别",
+                    ),
+                ),
+                (
+                    "gender",
+                    models.CharField(
+                        blank=True,
+                        choices=[("male", "男"), ("female", "女")],
+                        help_text="志愿服务组织不填",
+                        max_length=10,
+                        verbose_name="性别",
+                    ),
+                ),
+                (
+                    "birth_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1900),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="出生年份",
+                    ),
+                ),
+                (
+                    "native_place",
+                    models.CharField(blank=True, help_text="例如“山东临沂”", max_length=50, verbose_name="籍贯"),
+                ),
+                (
+                    "service_branch",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("army", "陆军"),
+                            ("navy", "海军"),
+                            ("air_force", "空军"),
+                            ("rocket_force", "火箭军"),
+                            ("strategic_support", "战略支援部队"),
+                            ("joint_logistics", "联勤保障部队"),
+                            ("armed_police", "武警部队"),
+                            ("other", "其他"),
+                        ],
+                        max_length=30,
+                        verbose_name="服役军种",
+                    ),
+                ),
+                (
+                    "enlisted_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1900),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="入伍年份",
+                    ),
+                ),
+                (
+                    "retired_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1900),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="退役年份",
+                    ),
+                ),
+                (
+                    "region",
+                    models.CharField(
+                        help_text="人物所在的区（县），例如“南湖区”；写法请与其他人物保持一致，列表页按它筛选",
+                        max_length=30,
+                        verbose_name="所在区县",
+                    ),
+                ),
+                (
+                    "summary",
+                    models.CharField(
+                        help_text="列表和分享时显示，例如“退伍不褪色，十年义务巡河守护一方水土”，不超过120字",
+                        max_length=120,
+                        verbose_name="一句话事迹",
+                    ),
+                ),
+                (
+                    "story",
+                    wagtail.fields.StreamField(
+                        [
+                            ("paragraph", 0),
+                            ("pull_quote", 3),
+                            ("image", 6),
+                            ("gallery", 9),
+                            ("video", 12),
+                            ("video_embed", 14),
+                            ("timeline", 21),
+                            ("document", 24),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["h2", "h3", "bold", "italic", "ol", "ul", "link"],
+                                    "icon": "pilcrow",
+                                    "label": "段落",
+                                },
+                            ),
+                            1: ("wagtail.blocks.TextBlock", (), {"label": "引语", "max_length": 300}),
+                            2: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "例如“张建国在颁奖仪式上”；不填则不显示",
+                                    "label": "出处",
+                                    "max_length": 80,
+                                    "required": False,
+                                },
+                            ),
+                            3: ("wagtail.blocks.StructBlock", [[("quote", 1), ("attribution", 2)]], {}),
+                            4: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "图片"}),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "不填则使用图片库中的说明", "label": "图片说明", "required": False},
+                            ),
+                            6: ("wagtail.blocks.StructBlock", [[("image", 4), ("caption", 5)]], {}),
+                            7: ("wagtail.blocks.CharBlock", (), {"label": "标题", "required": False}),
+                            8: ("wagtail.blocks.ListBlock", (6,), {"label": "图片", "min_num": 1}),
+                            9: ("wagtail.blocks.StructBlock", [[("title", 7), ("images", 8)]], {}),
+                            10: ("wagtailmedia.blocks.VideoChooserBlock", (), {"label": "视频"}),
+                            11: ("wagtail.blocks.CharBlock", (), {"label": "说明", "required": False}),
+                            12: ("wagtail.blocks.StructBlock", [[("video", 10), ("caption", 11)]], {}),
+                            13: (
+                                "wagtail.embeds.blocks.EmbedBlock",
+                                (),
+                                {"help_text": "视频平台上的视频页面地址", "label": "视频链接"},
+                            ),
+                            14: ("wagtail.blocks.StructBlock", [[("video", 13), ("caption", 11)]], {}),
+                            15: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"default": "成长足迹", "label": "标题", "max_length": 40, "required": False},
+                            ),
+                            16: (
+                                "wagtail.blocks.IntegerBlock",
+                                (),
+                                {"label": "年份", "max_value": 2100, "min_value": 1900},
+                            ),
+                            17: (
+                                "wagtail.blocks.IntegerBlock",
+                                (),
+                                {"label": "月份", "max_value": 12, "min_value": 1, "required": False},
+                            ),
+                            18: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "例如“入伍，服役于某部侦察连”", "label": "经历", "max_length": 200},
+                            ),
+                            19: ("wagtail.blocks.StructBlock", [[("year", 16), ("month", 17), ("event", 18)]], {}),
+                            20: ("wagtail.blocks.ListBlock", (19,), {"label": "经历", "min_num": 1}),
+                            21: ("wagtail.blocks.StructBlock", [[("heading", 15), ("events", 20)]], {}),
+                            22: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "文档"}),
+                            23: ("wagtail.blocks.CharBlock", (), {"label": "链接文字", "required": False}),
+                            24: ("wagtail.blocks.StructBlock", [[("document", 22), ("title", 23)]], {}),
+                        },
+                        verbose_name="事迹",
+                    ),
+                ),
+                (
+                    "photo",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="竖版人物照（3:4），请在图片库里填写替代文字和摄影者；组织可用集体照或标志",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="media.commemorationimage",
+                        verbose_name="照片",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '荣誉人物',
-                'verbose_name_plural': '荣誉人物',
+                "verbose_name": "荣誉人物",
+                "verbose_name_plural": "荣誉人物",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='ProfilePageTag',
+            name="ProfilePageTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_items', to='honors.profilepage')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_items', to='taggit.tag')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "content_object",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tagged_items",
+                        to="honors.profilepage",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_items",
+                        to="taggit.tag",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='profilepage',
-            name='tags',
-            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='例如：志愿服务、创业带富、抢险救灾', through='honors.ProfilePageTag', to='taggit.Tag', verbose_name='标签'),
+            model_name="profilepage",
+            name="tags",
+            field=modelcluster.contrib.taggit.ClusterTaggableManager(
+                blank=True,
+                help_text="例如：志愿服务、创业带富、抢险救灾",
+                through="honors.ProfilePageTag",
+                to="taggit.Tag",
+                verbose_name="标签",
+            ),
         ),
         migrations.CreateModel(
-            name='RelatedProfile',
+            name="RelatedProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='related_profiles', to='honors.profilepage')),
-                ('profile', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='honors.profilepage', verbose_name='人物')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="related_profiles",
+                        to="honors.profilepage",
+                    ),
+                ),
+                (
+                    "profile",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="honors.profilepage",
+                        verbose_name="人物",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '相关人物',
-                'verbose_name_plural': '相关人物',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "相关人物",
+                "verbose_name_plural": "相关人物",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='SelectionRound',
+            name="SelectionRound",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1900), django.core.validators.MaxValueValidator(2100)], verbose_name='评选年度')),
-                ('edition', models.CharField(help_text='例如“第三届”或“2022年度”', max_length=30, verbose_name='届次')),
-                ('level', models.CharField(choices=[('national', '全国'), ('provincial', '省级'), ('municipal', '市级'), ('county', '区县级')], default='municipal', max_length=20, verbose_name='评选级别')),
-                ('organiser', models.CharField(blank=True, help_text='例如“示范市退役军人事务局”', max_length=100, verbose_name='主办单位')),
-                ('announced_on', models.DateField(blank=True, null=True, verbose_name='发布日期')),
-                ('description', models.TextField(blank=True, verbose_name='说明')),
-                ('titles', models.ManyToManyField(blank=True, help_text='本届评出的称号；人物的荣誉只能从这里选择', related_name='rounds', to='honors.honourtitle', verbose_name='评选的称号')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1900),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="评选年度",
+                    ),
+                ),
+                ("edition", models.CharField(help_text="例如“第三届”或“2022年度”", max_length=30, verbose_name="届次")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("national", "全国"),
+                            ("provincial", "省级"),
+                            ("municipal", "市级"),
+                            ("county", "区县级"),
+                        ],
+                        default="municipal",
+                        max_length=20,
+                        verbose_name="评选级别",
+                    ),
+                ),
+                (
+                    "organiser",
+                    models.CharField(
+                        blank=True, help_text="例如“示范市退役军人事务局”", max_length=100, verbose_name="主办单位"
+                    ),
+                ),
+                ("announced_on", models.DateField(blank=True, null=True, verbose_name="发布日期")),
+                ("description", models.TextField(blank=True, verbose_name="说明")),
+                (
+                    "titles",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="本届评出的称号；人物的荣誉只能从这里选择",
+                        related_name="rounds",
+                        to="honors.honourtitle",
+                        verbose_name="评选的称号",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '评选届次',
-                'verbose_name_plural': '评选届次',
-                'ordering': ['-year', 'level', 'edition'],
+                "verbose_name": "评选届次",
+                "verbose_name_plural": "评选届次",
+                "ordering": ["-year", "level", "edition"],
             },
         ),
         migrations.CreateModel(
-            name='ProfileHonour',
+            name="ProfileHonour",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('citation', models.CharField(blank=True, help_text='评选时的颁奖词或推荐语，可不填', max_length=200, verbose_name='颁奖词')),
-                ('title', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='honours', to='honors.honourtitle', verbose_name='称号')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='honours', to='honors.profilepage')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='honours', to='honors.selectionround', verbose_name='评选届次')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "citation",
+                    models.CharField(
+                        blank=True, help_text="评选时的颁奖词或推荐语，可不填", max_length=200, verbose_name="颁奖词"
+                    ),
+                ),
+                (
+                    "title",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="honours",
+                        to="honors.honourtitle",
+                        verbose_name="称号",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="honours", to="honors.profilepage"
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="honours",
+                        to="honors.selectionround",
+                        verbose_name="评选届次",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '荣誉',
-                'verbose_name_plural': '荣誉',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "荣誉",
+                "verbose_name_plural": "荣誉",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.AddConstraint(
-            model_name='selectionround',
-            constraint=models.UniqueConstraint(fields=('year', 'edition', 'level'), name='honors_round_unique_edition'),
+            model_name="selectionround",
+            constraint=models.UniqueConstraint(fields=("year", "edition", "level"), name="honors_round_unique_edition"),
         ),
     ]

@@ -98,9 +98,7 @@ class ProfilePage(Page):
     story_panels = [FieldPanel("story")]
     relations_panels = [
         FieldPanel("tags"),
-        InlinePanel(
-            "related_profiles", heading=pgettext_lazy("plural", "相关人物"), label=_("相关人物"), max_num=6
-        ),
+        InlinePanel("related_profiles", heading=pgettext_lazy("plural", "相关人物"), label=_("相关人物"), max_num=6),
     ]
 
     edit_handler = TabbedInterface(

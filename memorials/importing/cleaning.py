@@ -19,17 +19,38 @@ from memorials.graves import parse_grave
 from memorials.models import MartyrRecord
 from memorials.text import clean_text, half_width, text_to_richtext
 
-_GENDERS = {"男": "male", "男性": "male", "m": "male", "male": "male", "女": "female", "女性": "female",
-            "f": "female", "female": "female"}
+_GENDERS = {
+    "男": "male",
+    "男性": "male",
+    "m": "male",
+    "male": "male",
+    "女": "female",
+    "女性": "female",
+    "f": "female",
+    "female": "female",
+}
 #: Columns that are not a single line of text: dates are parsed from the cell as it is, and
 #: 生平事迹 / 资料来源 keep their line breaks.
 _NOT_ONE_LINE = frozenset({"birth", "enlistment", "death", "biography", "sources"})
 #: Columns copied as cleaned text.
-_TEXT_COLUMNS = ("name", "ethnicity", "native_place", "unit", "position", "death_place", "battle",
-                 "burial_place", "certificate_number", "external_id")
+_TEXT_COLUMNS = (
+    "name",
+    "ethnicity",
+    "native_place",
+    "unit",
+    "position",
+    "death_place",
+    "battle",
+    "burial_place",
+    "certificate_number",
+    "external_id",
+)
 #: Date columns and their labels (lazy: only a row with a problem needs the text).
-_DATE_COLUMNS = (("birth", gettext_lazy("出生年月")), ("enlistment", gettext_lazy("入伍年月")),
-                 ("death", gettext_lazy("牺牲年月")))
+_DATE_COLUMNS = (
+    ("birth", gettext_lazy("出生年月")),
+    ("enlistment", gettext_lazy("入伍年月")),
+    ("death", gettext_lazy("牺牲年月")),
+)
 
 
 @functools.lru_cache(maxsize=65536)

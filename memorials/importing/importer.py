@@ -45,8 +45,20 @@ class MartyrImporter:
     ``dry_run`` checks every row and counts what would be created or updated, writing nothing.
     """
 
-    def __init__(self, source, filename: str, *, publish=False, dry_run=False,
-                 batch_size=DEFAULT_BATCH_SIZE, job=None, user=None, progress=None, index=True, workers=None):
+    def __init__(
+        self,
+        source,
+        filename: str,
+        *,
+        publish=False,
+        dry_run=False,
+        batch_size=DEFAULT_BATCH_SIZE,
+        job=None,
+        user=None,
+        progress=None,
+        index=True,
+        workers=None,
+    ):
         self.source = source
         self.filename = filename
         self.suffix = Path(filename).suffix.lower()
@@ -65,8 +77,14 @@ class MartyrImporter:
     def run(self) -> ImportResult:
         checksum = file_checksum(self.source)
         if not self.dry_run:
-            self.job = jobs.start_job(self.job, checksum=checksum, filename=self.filename, publish=self.publish,
-                                      user=self.user, result=self.result)
+            self.job = jobs.start_job(
+                self.job,
+                checksum=checksum,
+                filename=self.filename,
+                publish=self.publish,
+                user=self.user,
+                result=self.result,
+            )
             self.publish = self.job.publish
         self.result.job = self.job
         try:
@@ -104,8 +122,13 @@ class MartyrImporter:
         # published records are searchable.
         plan = search_plan()
         analyse = bool(self.index and self.publish and not self.dry_run and plan is not None)
-        context = workers.RowContext(positions=positions, facility_ids=self._facilities(), analyse=analyse,
-                                     publish=self.publish, now=timezone.now())
+        context = workers.RowContext(
+            positions=positions,
+            facility_ids=self._facilities(),
+            analyse=analyse,
+            publish=self.publish,
+            now=timezone.now(),
+        )
         self._now = context.now
         # Whether the file has a column for every searched field: then the workers' analysis
         # of a row also holds for the record it updates.
@@ -168,8 +191,7 @@ class MartyrImporter:
                 self.result.created += len(batch) - len(existing)
             return
         # One timestamp per batch: the rows of a batch are published together.
-        writer = BatchWriter(publish=self.publish, index=self.index, now=self._now,
-                             complete_texts=self._complete_texts)
+        writer = BatchWriter(publish=self.publish, index=self.index, now=self._now, complete_texts=self._complete_texts)
         with transaction.atomic():
             try:
                 with transaction.atomic():

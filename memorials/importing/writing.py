@@ -23,15 +23,43 @@ from search.bulk import BulkPlan, index_documents
 SQLITE_BULK_PRAGMAS = {"cache_size": -262_144, "wal_autocheckpoint": 25_000}
 
 IMPORT_FIELDS = [
-    "name", "gender", "ethnicity", "birth_date", "birth_precision", "native_place", "native_province",
-    "native_city", "native_county", "enlistment_date", "enlistment_precision", "unit", "position",
-    "death_date", "death_precision", "death_decade", "war_period", "death_place", "battle",
-    "burial_place", "facility", "grave_section", "grave_row", "grave_number", "certificate_number",
-    "biography", "sources",
+    "name",
+    "gender",
+    "ethnicity",
+    "birth_date",
+    "birth_precision",
+    "native_place",
+    "native_province",
+    "native_city",
+    "native_county",
+    "enlistment_date",
+    "enlistment_precision",
+    "unit",
+    "position",
+    "death_date",
+    "death_precision",
+    "death_decade",
+    "war_period",
+    "death_place",
+    "battle",
+    "burial_place",
+    "facility",
+    "grave_section",
+    "grave_row",
+    "grave_number",
+    "certificate_number",
+    "biography",
+    "sources",
 ]
 #: The columns an ``UPDATE`` of an existing record writes.
-UPDATE_FIELDS = [*(name if name != "facility" else "facility_id" for name in IMPORT_FIELDS), "live",
-                 "has_unpublished_changes", "first_published_at", "last_published_at", "updated_at"]
+UPDATE_FIELDS = [
+    *(name if name != "facility" else "facility_id" for name in IMPORT_FIELDS),
+    "live",
+    "has_unpublished_changes",
+    "first_published_at",
+    "last_published_at",
+    "updated_at",
+]
 
 
 class RowFormat:
@@ -54,8 +82,14 @@ class RowFormat:
         return self.memo[key]
 
     def insert_row(self, data, publish, now):
-        values = {**self.defaults, **data, "live": publish, "has_unpublished_changes": not publish,
-                  "created_at": now, "updated_at": now}
+        values = {
+            **self.defaults,
+            **data,
+            "live": publish,
+            "has_unpublished_changes": not publish,
+            "created_at": now,
+            "updated_at": now,
+        }
         if publish:
             values.update(first_published_at=now, last_published_at=now)
         return [self.prepare(field, values[field.attname]) for field in self.fields]
@@ -116,15 +150,22 @@ class BatchWriter:
     def write(self, batch):
         """``(created, updated)`` for a batch of ``(number, data, texts, row, cells)``."""
         known = self._ids_for([data["external_id"] for _n, data, *_rest in batch])
-        existing = {
-            row["external_id"]: row
-            for row in self.model.objects.filter(pk__in=known.values()).values(
-                "id", *[field.attname for field in self.format.fields]
-            )
-        } if known else {}
+        existing = (
+            {
+                row["external_id"]: row
+                for row in self.model.objects.filter(pk__in=known.values()).values(
+                    "id", *[field.attname for field in self.format.fields]
+                )
+            }
+            if known
+            else {}
+        )
         creates = [(data, texts, row) for _n, data, texts, row, _c in batch if data["external_id"] not in existing]
-        updates = [(existing[data["external_id"]], data, texts) for _n, data, texts, *_rest in batch
-                   if data["external_id"] in existing]
+        updates = [
+            (existing[data["external_id"]], data, texts)
+            for _n, data, texts, *_rest in batch
+            if data["external_id"] in existing
+        ]
         documents = self._insert(creates) + self._update(updates)
         if self.index and documents:
             index_documents(self.model, search_plan(), documents, objects=lambda: self._objects(documents))
@@ -137,13 +178,16 @@ class BatchWriter:
         columns = ", ".join(self.connection.ops.quote_name(field.column) for field in fields)
         placeholders = ", ".join(["%s"] * len(fields))
         with self.connection.cursor() as cursor:
-            cursor.executemany(f"INSERT INTO {self.table} ({columns}) VALUES ({placeholders})",
-                               [row for _data, _texts, row in creates])
+            cursor.executemany(
+                f"INSERT INTO {self.table} ({columns}) VALUES ({placeholders})", [row for _data, _texts, row in creates]
+            )
         if not (self.index and self.publish):
             return []
         pks = self._ids_for([data["external_id"] for data, _t, _r in creates])
-        return [(pks[data["external_id"]], texts if texts is not None else self._analyse(data))
-                for data, texts, _row in creates]
+        return [
+            (pks[data["external_id"]], texts if texts is not None else self._analyse(data))
+            for data, texts, _row in creates
+        ]
 
     def _ids_for(self, external_ids):
         """``{编号: id}`` of the records that exist, in one query with one parameter (the ORM's

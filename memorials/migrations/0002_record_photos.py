@@ -6,28 +6,51 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('media', '0002_media_library'),
-        ('memorials', '0001_initial'),
+        ("media", "0002_media_library"),
+        ("memorials", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MartyrRecordPhoto',
+            name="MartyrRecordPhoto",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('caption', models.CharField(help_text='例如：烈士墓碑，2019年摄', max_length=255, verbose_name='说明')),
-                ('source', models.CharField(blank=True, help_text='例如：烈士亲属提供、某某档案馆', max_length=255, verbose_name='来源')),
-                ('image', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='media.commemorationimage', verbose_name='图片')),
-                ('record', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='photos', to='memorials.martyrrecord', verbose_name='烈士档案')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "caption",
+                    models.CharField(help_text="例如：烈士墓碑，2019年摄", max_length=255, verbose_name="说明"),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        blank=True, help_text="例如：烈士亲属提供、某某档案馆", max_length=255, verbose_name="来源"
+                    ),
+                ),
+                (
+                    "image",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="media.commemorationimage",
+                        verbose_name="图片",
+                    ),
+                ),
+                (
+                    "record",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="photos",
+                        to="memorials.martyrrecord",
+                        verbose_name="烈士档案",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '照片',
-                'verbose_name_plural': '照片',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "照片",
+                "verbose_name_plural": "照片",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
     ]

@@ -4,16 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('media', '0002_media_library'),
-        ('memorials', '0002_record_photos'),
-        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
+        ("media", "0002_media_library"),
+        ("memorials", "0002_record_photos"),
+        ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='martyrrecord',
-            index=models.Index(fields=['certificate_number'], name='memorials_certificate'),
+            model_name="martyrrecord",
+            index=models.Index(fields=["certificate_number"], name="memorials_certificate"),
         ),
     ]

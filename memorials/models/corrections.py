@@ -13,8 +13,16 @@ from memorials.models.records import Gender, MartyrRecord
 from memorials.text import text_to_richtext
 
 #: How a visitor may write a gender, in Chinese or in English.
-GENDERS_WRITTEN = {"男": Gender.MALE, "男性": Gender.MALE, "male": Gender.MALE, "m": Gender.MALE,
-                   "女": Gender.FEMALE, "女性": Gender.FEMALE, "female": Gender.FEMALE, "f": Gender.FEMALE}
+GENDERS_WRITTEN = {
+    "男": Gender.MALE,
+    "男性": Gender.MALE,
+    "male": Gender.MALE,
+    "m": Gender.MALE,
+    "女": Gender.FEMALE,
+    "女性": Gender.FEMALE,
+    "female": Gender.FEMALE,
+    "f": Gender.FEMALE,
+}
 
 
 class MartyrCorrection(models.Model):
@@ -58,8 +66,12 @@ class MartyrCorrection(models.Model):
     created_at = models.DateTimeField(_("提交时间"), default=timezone.now)
     reviewed_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("审核人"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("审核人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     review_note = models.TextField(_("审核意见"), blank=True)
 

@@ -40,28 +40,45 @@ class MemorialFacility(index.Indexed, models.Model):
     province = models.CharField(_("所在省份"), max_length=20, blank=True)
     address = models.CharField(_("地址"), max_length=200, blank=True)
     latitude = models.DecimalField(
-        _("纬度"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("纬度"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
         help_text=_("WGS-84 坐标，例如 41.845000；不填则不显示地图"),
     )
     longitude = models.DecimalField(
-        _("经度"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("经度"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     opening_hours = models.CharField(_("开放时间"), max_length=200, blank=True)
     phone = models.CharField(_("联系电话"), max_length=50, blank=True)
-    description = RichTextField(pgettext_lazy("about a memorial facility", "简介"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    description = RichTextField(
+        pgettext_lazy("about a memorial facility", "简介"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
+    )
     photo = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL, verbose_name=_("照片"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("照片"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     panels = [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("level")]),
         MultiFieldPanel(
-            [FieldPanel("province"), FieldPanel("address"),
-             FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
+            [
+                FieldPanel("province"),
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
             heading=pgettext_lazy("where a memorial facility is", "位置"),
         ),
         FieldPanel("opening_hours"),

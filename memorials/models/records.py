@@ -54,7 +54,9 @@ class MartyrRecord(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableMod
     """
 
     external_id = models.CharField(
-        _("编号"), max_length=64, unique=True,
+        _("编号"),
+        max_length=64,
+        unique=True,
         help_text=_("原始名录中的编号；重新导入时按编号更新，不会重复"),
     )
     name = models.CharField(_("姓名"), max_length=100)
@@ -67,25 +69,26 @@ class MartyrRecord(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableMod
     native_city = models.CharField(_("籍贯（市）"), max_length=50, blank=True)
     native_county = models.CharField(_("籍贯（县）"), max_length=50, blank=True)
     enlistment_date = models.DateField(_("入伍年月"), null=True, blank=True)
-    enlistment_precision = models.CharField(
-        _("入伍年月精度"), max_length=5, choices=PRECISION_CHOICES, blank=True
-    )
+    enlistment_precision = models.CharField(_("入伍年月精度"), max_length=5, choices=PRECISION_CHOICES, blank=True)
     unit = models.CharField(_("生前单位"), max_length=255, blank=True)
     position = models.CharField(_("职务"), max_length=100, blank=True)
     death_date = models.DateField(_("牺牲年月"), null=True, blank=True)
     death_precision = models.CharField(_("牺牲年月精度"), max_length=5, choices=PRECISION_CHOICES, blank=True)
     death_decade = models.SmallIntegerField(_("牺牲年代"), null=True, blank=True, editable=False)
-    war_period = models.CharField(
-        _("历史时期"), max_length=20, choices=WarPeriod.choices, blank=True, editable=False
-    )
+    war_period = models.CharField(_("历史时期"), max_length=20, choices=WarPeriod.choices, blank=True, editable=False)
     death_place = models.CharField(_("牺牲地点"), max_length=200, blank=True)
     battle = models.CharField(_("战役/事件"), max_length=200, blank=True)
     burial_place = models.CharField(_("安葬地"), max_length=200, blank=True, help_text=_("按原始材料填写"))
     # No index of its own: the grave index below starts with it (one index fewer to write
     # for every imported record).
     facility = models.ForeignKey(
-        MemorialFacility, verbose_name=_("安葬的纪念设施"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="martyrs", db_index=False,
+        MemorialFacility,
+        verbose_name=_("安葬的纪念设施"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="martyrs",
+        db_index=False,
     )
     grave_section = models.CharField(_("墓区"), max_length=20, blank=True)
     grave_row = models.CharField(_("墓排"), max_length=20, blank=True)
@@ -94,8 +97,12 @@ class MartyrRecord(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableMod
     biography = RichTextField(_("生平事迹"), blank=True, features=["bold", "italic", "ol", "ul"])
     sources = models.TextField(_("资料来源"), blank=True, help_text=_("每行一条，例如档案号、志书名称和页码"))
     photo = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL, verbose_name=_("照片"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("照片"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
@@ -109,8 +116,10 @@ class MartyrRecord(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableMod
         FieldRowPanel([FieldPanel("gender"), FieldPanel("ethnicity")]),
         FieldRowPanel([FieldPanel("birth_date"), FieldPanel("birth_precision")]),
         FieldPanel("native_place"),
-        FieldRowPanel([FieldPanel("native_province"), FieldPanel("native_city"), FieldPanel("native_county")],
-                      help_text=_("留空时按籍贯自动拆分")),
+        FieldRowPanel(
+            [FieldPanel("native_province"), FieldPanel("native_city"), FieldPanel("native_county")],
+            help_text=_("留空时按籍贯自动拆分"),
+        ),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("enlistment_date"), FieldPanel("enlistment_precision")]),
@@ -140,7 +149,9 @@ class MartyrRecord(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableMod
         FieldPanel("sources"),
         FieldPanel("photo", help_text=_("遗像或证件照")),
         InlinePanel(
-            "photos", heading=_("更多照片"), label=_("照片"),
+            "photos",
+            heading=_("更多照片"),
+            label=_("照片"),
             help_text=_("墓碑、遗物、证书、旧照等；按顺序显示在档案页上"),
         ),
     ]
@@ -179,9 +190,7 @@ class MartyrRecord(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableMod
             models.Index(fields=["name"], name="memorials_name"),
             # Staff look a record up by its 烈士证明书编号 in the admin.
             models.Index(fields=["certificate_number"], name="memorials_certificate"),
-            models.Index(
-                fields=["facility", "grave_section", "grave_row", "grave_number"], name="memorials_grave"
-            ),
+            models.Index(fields=["facility", "grave_section", "grave_row", "grave_number"], name="memorials_grave"),
         ]
 
     def __str__(self):

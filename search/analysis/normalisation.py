@@ -32,9 +32,7 @@ _converter = None
 
 
 def _load_stop_words():
-    return frozenset(
-        line.strip() for line in STOP_WORDS_FILE.read_text(encoding="utf-8").splitlines() if line.strip()
-    )
+    return frozenset(line.strip() for line in STOP_WORDS_FILE.read_text(encoding="utf-8").splitlines() if line.strip())
 
 
 STOP_WORDS = _load_stop_words()

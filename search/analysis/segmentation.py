@@ -145,5 +145,5 @@ def highlight_words(query: str) -> list[str]:
 
 def query_prefix(query: str) -> str:
     """The whole query as one prefix for suggestions (黄继 → tokens starting with 黄继), or ``""``."""
-    text = normalize(str(query)[:MAX_QUERY_LENGTH * 4])[:MAX_QUERY_LENGTH].strip()
+    text = normalize(str(query)[: MAX_QUERY_LENGTH * 4])[:MAX_QUERY_LENGTH].strip()
     return text if WORD_RE.match(text or "-") and len(text) <= MAX_TOKEN_LENGTH else ""

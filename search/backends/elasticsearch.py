@@ -170,7 +170,9 @@ class ElasticsearchBackend(BaseSearchBackend):
         # shared per process instead.
         key = (tuple(self.urls), self.timeout)
         if key not in _clients:
-            _clients[key] = Elasticsearch(self.urls, request_timeout=self.timeout, max_retries=1, retry_on_timeout=False)
+            _clients[key] = Elasticsearch(
+                self.urls, request_timeout=self.timeout, max_retries=1, retry_on_timeout=False
+            )
         return _clients[key]
 
     # -- mapping ----------------------------------------------------------------------------

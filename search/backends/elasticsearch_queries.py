@@ -17,7 +17,12 @@ from search.service import FACET_LABELS, MAX_PAGES, Facet, FacetValue, Hit, Sear
 
 SEARCH_FIELDS = ["title^3", "names^4", "body"]
 #: What a search may raise when the cluster does not answer or refuses the request.
-ERRORS = (es_exceptions.ConnectionError, es_exceptions.ConnectionTimeout, es_exceptions.ApiError, es_exceptions.TransportError)
+ERRORS = (
+    es_exceptions.ConnectionError,
+    es_exceptions.ConnectionTimeout,
+    es_exceptions.ApiError,
+    es_exceptions.TransportError,
+)
 SNIPPET_LENGTH = 120
 
 
@@ -44,9 +49,7 @@ def build_search(client, index, query, *, filters=None, page=1, per_page=10, pin
     search.aggs.bucket("type", "terms", field="doc_type", size=50)
     for name in documents.FACETS:
         search.aggs.bucket(name, "terms", field=name, size=20, exclude=[""])
-    search = search.highlight_options(
-        encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], number_of_fragments=1
-    )
+    search = search.highlight_options(encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], number_of_fragments=1)
     search = search.highlight("title", number_of_fragments=0).highlight("body", fragment_size=SNIPPET_LENGTH)
     search = search.source(["doc_type", "type_label", "object_id", "display_title", "body", "url"])
     start = (page - 1) * per_page

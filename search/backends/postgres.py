@@ -98,10 +98,13 @@ class ChinesePostgresIndex(stock.PostgresIndex):
         def vector(fields, config):
             # One weighted vector per field (the weight from the field's boost), as the stock
             # indexer builds them; the config and the text are parameters.
-            return " || ".join(
-                f"setweight(to_tsvector(%s::regconfig, %s), '{get_weight(getattr(field, 'boost', None))}')"
-                for field, _text in fields
-            ) or "''::tsvector"
+            return (
+                " || ".join(
+                    f"setweight(to_tsvector(%s::regconfig, %s), '{get_weight(getattr(field, 'boost', None))}')"
+                    for field, _text in fields
+                )
+                or "''::tsvector"
+            )
 
         title_fields, autocomplete_fields, body_fields = plan.parts([""] * len(plan.fields))
         autocomplete_fields = [(None, text) for _field, text in autocomplete_fields]  # weight D
@@ -177,7 +180,9 @@ class RankedSearchMixin(MatchProbeMixin):
     def _plain_query(self):
         query = self.query
         if isinstance(query, (PlainText, Phrase)):
-            return tsquery_text(query.query_string, getattr(query, "operator", "and"), prefix_last=self.LAST_TERM_IS_PREFIX)
+            return tsquery_text(
+                query.query_string, getattr(query, "operator", "and"), prefix_last=self.LAST_TERM_IS_PREFIX
+            )
         return None
 
     def _object_id_sql(self):
@@ -258,8 +263,10 @@ class RankedSearchMixin(MatchProbeMixin):
             return self.queryset.none()
         field = score_field or "_score"
         scores = Case(*[When(pk=pk, then=Value(score)) for pk, score in ranked], output_field=FloatField())
-        return self.queryset.filter(pk__in=[pk for pk, _score in ranked]).annotate(**{field: scores}).order_by(
-            f"-{field}", "-pk"
+        return (
+            self.queryset.filter(pk__in=[pk for pk, _score in ranked])
+            .annotate(**{field: scores})
+            .order_by(f"-{field}", "-pk")
         )
 
 

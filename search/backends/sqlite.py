@@ -70,7 +70,9 @@ class ChineseSQLiteIndex(stock.SQLiteIndex):
         indexed_ids = frozenset(entries.filter(object_id__in=data.keys()).values_list("object_id", flat=True))
         for object_id in indexed_ids:
             title, autocomplete, body = data[object_id]
-            entries.filter(object_id=object_id).update(title=title, autocomplete=autocomplete, body=body, title_norm=1.0)
+            entries.filter(object_id=object_id).update(
+                title=title, autocomplete=autocomplete, body=body, title_norm=1.0
+            )
         self.entries.bulk_create(
             [
                 stock.IndexEntry(
@@ -125,16 +127,20 @@ class ChineseSQLiteIndex(stock.SQLiteIndex):
             new = [(object_id, *values) for object_id, values in rows.items() if object_id not in existing]
             if not new:
                 return
-            cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s AND sql LIKE %s",
-                           [table, "%AFTER INSERT%"])
+            cursor.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s AND sql LIKE %s",
+                [table, "%AFTER INSERT%"],
+            )
             triggers = cursor.fetchall()
             for name, _sql in triggers:
                 cursor.execute(f'DROP TRIGGER "{name}"')
             cursor.executemany(
                 f"INSERT INTO {table} (content_type_id, object_id, title, autocomplete, body, title_norm) "
                 "VALUES (%s, %s, %s, %s, %s, %s)",
-                [(content_type_pk, object_id, title, autocomplete, body, norm)
-                 for object_id, title, autocomplete, body, norm in new],
+                [
+                    (content_type_pk, object_id, title, autocomplete, body, norm)
+                    for object_id, title, autocomplete, body, norm in new
+                ],
             )
             cursor.execute(
                 f"SELECT id, object_id FROM {table} WHERE content_type_id = %s AND object_id IN "
@@ -331,14 +337,20 @@ class RankedSearchMixin(MatchProbeMixin):
             return self.queryset.none()
         field = score_field or "_score"
         scores = Case(*[When(pk=pk, then=Value(score)) for pk, score in ranked], output_field=FloatField())
-        return self.queryset.filter(pk__in=[pk for pk, _score in ranked]).annotate(**{field: scores}).order_by(field, "-pk")
+        return (
+            self.queryset.filter(pk__in=[pk for pk, _score in ranked])
+            .annotate(**{field: scores})
+            .order_by(field, "-pk")
+        )
 
 
 class ChineseSQLiteSearchQueryCompiler(RankedSearchMixin, ChineseQueryMixin, stock.SQLiteSearchQueryCompiler):
     pass
 
 
-class ChineseSQLiteAutocompleteQueryCompiler(RankedSearchMixin, ChineseQueryMixin, stock.SQLiteAutocompleteQueryCompiler):
+class ChineseSQLiteAutocompleteQueryCompiler(
+    RankedSearchMixin, ChineseQueryMixin, stock.SQLiteAutocompleteQueryCompiler
+):
     COLUMN_WEIGHTS = "1.0, 0.0, 0.0"
 
 

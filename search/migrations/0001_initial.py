@@ -4,25 +4,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='SearchTerm',
+            name="SearchTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('term', models.CharField(help_text='搜索时作为一个整体的词，例如“光荣之家”“红星班”。添加后建议在维护时段重建搜索索引。', max_length=40, unique=True, verbose_name='词语')),
-                ('note', models.CharField(blank=True, max_length=200, verbose_name='说明')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='添加时间')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "term",
+                    models.CharField(
+                        help_text="搜索时作为一个整体的词，例如“光荣之家”“红星班”。添加后建议在维护时段重建搜索索引。",
+                        max_length=40,
+                        unique=True,
+                        verbose_name="词语",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=200, verbose_name="说明")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="添加时间")),
             ],
             options={
-                'verbose_name': '搜索词典词条',
-                'verbose_name_plural': '搜索词典',
-                'ordering': ['term'],
+                "verbose_name": "搜索词典词条",
+                "verbose_name_plural": "搜索词典",
+                "ordering": ["term"],
             },
         ),
     ]

@@ -16,11 +16,24 @@ def archive_with_records(transactional_db, home_page):
     home_page.add_child(instance=archive)
     archive.save_revision().publish()
     cemetery = MemorialFacilityFactory(name="示范市烈士陵园", latitude="36.65", longitude="117.12")
-    MartyrRecordFactory(external_id="B-1", name="黄继光", native_place="四川省中江县", battle="上甘岭战役",
-                        death_place="朝鲜上甘岭", death_date=datetime.date(1952, 10, 20), death_precision="day",
-                        facility=cemetery, burial_place="示范市烈士陵园")
-    MartyrRecordFactory(external_id="B-2", name="董存瑞", native_place="察哈尔省怀来县",
-                        death_date=datetime.date(1948, 5, 1), death_precision="month")
+    MartyrRecordFactory(
+        external_id="B-1",
+        name="黄继光",
+        native_place="四川省中江县",
+        battle="上甘岭战役",
+        death_place="朝鲜上甘岭",
+        death_date=datetime.date(1952, 10, 20),
+        death_precision="day",
+        facility=cemetery,
+        burial_place="示范市烈士陵园",
+    )
+    MartyrRecordFactory(
+        external_id="B-2",
+        name="董存瑞",
+        native_place="察哈尔省怀来县",
+        death_date=datetime.date(1948, 5, 1),
+        death_precision="month",
+    )
     MartyrRecordFactory(external_id="B-3", name="未公布", native_place="四川省", live=False)
     for i in range(12):
         MartyrRecordFactory(external_id=f"G-{i}", name=f"河南烈士{i:02d}", native_place="河南省")
@@ -46,8 +59,10 @@ def test_visitor_filters_the_archive_pages_through_and_opens_a_record(open_page,
     assert page.get_by_text("1952年10月20日").first.is_visible()
     assert page.locator('script[type="application/ld+json"]').count() == 1
     # The QR code image is served and decodes (waits until the browser has loaded it).
-    page.wait_for_function("() => { const img = document.querySelector('.memorials-qr img');"
-                           " return img && img.complete && img.naturalWidth > 0; }")
+    page.wait_for_function(
+        "() => { const img = document.querySelector('.memorials-qr img');"
+        " return img && img.complete && img.naturalWidth > 0; }"
+    )
 
     page.get_by_role("link", name="示范市烈士陵园").click()
     assert page.locator("h1").inner_text() == "示范市烈士陵园"

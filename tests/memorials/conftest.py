@@ -72,6 +72,12 @@ def make_facility(db):
 @pytest.fixture
 def cemetery(make_facility):
     return make_facility(
-        name="示范市烈士陵园", kind="cemetery", level="municipal", province="山东省",
-        address="示范市英雄路1号", latitude="36.650000", longitude="117.000000", opening_hours="8:30—17:00",
+        name="示范市烈士陵园",
+        kind="cemetery",
+        level="municipal",
+        province="山东省",
+        address="示范市英雄路1号",
+        latitude="36.650000",
+        longitude="117.000000",
+        opening_hours="8:30—17:00",
     )

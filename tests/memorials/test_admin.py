@@ -80,11 +80,15 @@ def test_export_of_a_filtered_list_imports_back_unchanged(admin_client, write_fi
     from memorials.models import MartyrRecord
 
     import_martyrs(write_file("a.csv", csv_bytes(ROWS)), publish=True)
-    rows = [["编号", "姓名", "籍贯", "出生年月", "牺牲年月", "生平事迹"],
-            ["H-1", "黄继光", "四川中江", "1931", "1952年10月", "第一段\n第二段"],
-            ["H-2", "某甲", "河北怀来", "1929年", "1948.5", ""]]
+    rows = [
+        ["编号", "姓名", "籍贯", "出生年月", "牺牲年月", "生平事迹"],
+        ["H-1", "黄继光", "四川中江", "1931", "1952年10月", "第一段\n第二段"],
+        ["H-2", "某甲", "河北怀来", "1929年", "1948.5", ""],
+    ]
     import_martyrs(write_file("b.csv", csv_bytes(rows)), publish=True)
-    response = admin_client.get("/admin/snippets/memorials/martyrrecord/", {"export": "csv", "native_province": "四川省"})
+    response = admin_client.get(
+        "/admin/snippets/memorials/martyrrecord/", {"export": "csv", "native_province": "四川省"}
+    )
     content = b"".join(response.streaming_content).decode("utf-8-sig")
     exported = list(csv.reader(io.StringIO(content)))
     assert exported[0][:4] == ["编号", "姓名", "性别", "民族"]

@@ -12,14 +12,19 @@ from .conftest import csv_bytes
 pytestmark = pytest.mark.django_db
 
 IMPORT_URL = "/admin/memorials/import/"
-ROWS = [["编号", "姓名", "牺牲年月", "备注"]] + [[f"R-{i}", f"烈士{i}", "1950", ""] for i in range(1, 6)] + [
-    ["R-6", "", "1950", ""],
-]
+ROWS = (
+    [["编号", "姓名", "牺牲年月", "备注"]]
+    + [[f"R-{i}", f"烈士{i}", "1950", ""] for i in range(1, 6)]
+    + [
+        ["R-6", "", "1950", ""],
+    ]
+)
 
 
 def upload(client, data=None, name="名录.csv", publish=True):
-    return client.post(IMPORT_URL, {"file": SimpleUploadedFile(name, data or csv_bytes(ROWS)),
-                                    "publish": "on" if publish else ""})
+    return client.post(
+        IMPORT_URL, {"file": SimpleUploadedFile(name, data or csv_bytes(ROWS)), "publish": "on" if publish else ""}
+    )
 
 
 def status_url(job):
@@ -143,8 +148,9 @@ def test_resuming_starts_after_the_rows_already_committed(admin_client):
     upload(admin_client)
     job = ImportJob.objects.get()
     # As a crash leaves it: the rows up to row 3 were committed before it stopped.
-    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.FAILED, rows_done=3, created_count=2,
-                                               updated_count=0, errors=[], error_count=0)
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=ImportJob.Status.FAILED, rows_done=3, created_count=2, updated_count=0, errors=[], error_count=0
+    )
     body = admin_client.get(status_url(job)).content.decode()
     assert "已提交到第 3 行" in body
     confirm(admin_client, job)

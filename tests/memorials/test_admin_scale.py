@@ -87,7 +87,9 @@ def test_published_and_drafts_are_merged_from_two_index_ordered_reads(make_recor
     paginator = CappedCountPaginator(rows, 4, cap=100, parts=parts)
     newest_first = [record.pk for record in reversed(made)]
     assert [[r.pk for r in paginator.page(n).object_list] for n in (1, 2, 3)] == [
-        newest_first[0:4], newest_first[4:8], newest_first[8:9],
+        newest_first[0:4],
+        newest_first[4:8],
+        newest_first[8:9],
     ]
     with CaptureQueriesContext(connection) as queries:
         list(paginator.page(2).object_list)

@@ -35,12 +35,30 @@ def test_unpublished_record_has_no_detail_page_qr_or_api_entry(client, archive, 
 
 
 def test_visitor_filters_by_province_period_decade_battle_and_cemetery(client, archive, make_record, cemetery):
-    make_record(name="甲", native_place="四川中江", death_date=datetime.date(1952, 10, 20), death_precision="day",
-                death_place="朝鲜", battle="上甘岭战役", facility=cemetery)
-    make_record(name="乙", native_place="河北怀来", death_date=datetime.date(1948, 5, 1), death_precision="month",
-                battle="隆化战斗")
-    make_record(name="丙", native_place="四川铜梁", death_date=datetime.date(1952, 10, 1), death_precision="month",
-                death_place="朝鲜", battle="上甘岭战役")
+    make_record(
+        name="甲",
+        native_place="四川中江",
+        death_date=datetime.date(1952, 10, 20),
+        death_precision="day",
+        death_place="朝鲜",
+        battle="上甘岭战役",
+        facility=cemetery,
+    )
+    make_record(
+        name="乙",
+        native_place="河北怀来",
+        death_date=datetime.date(1948, 5, 1),
+        death_precision="month",
+        battle="隆化战斗",
+    )
+    make_record(
+        name="丙",
+        native_place="四川铜梁",
+        death_date=datetime.date(1952, 10, 1),
+        death_precision="month",
+        death_place="朝鲜",
+        battle="上甘岭战役",
+    )
 
     assert names(client.get(archive.url, {"province": "四川省"})) == ["甲", "丙"]
     assert names(client.get(archive.url, {"period": "liberation"})) == ["乙"]
@@ -78,7 +96,7 @@ def test_pages_follow_by_keyset_without_offset_or_full_count(client, archive, ma
     assert "OFFSET" not in sql.upper()
     prev_link = re.search(r'rel="prev" href="\?before=(\d+)"', second.content.decode())
     assert names(client.get(archive.url, {"before": prev_link.group(1)})) == [f"烈士{i:02d}" for i in range(10)]
-    third = client.get(archive.url, {"after": re.search(r'after=(\d+)', second.content.decode()).group(1)})
+    third = client.get(archive.url, {"after": re.search(r"after=(\d+)", second.content.decode()).group(1)})
     assert names(third) == [f"烈士{i:02d}" for i in range(20, 25)]
     assert 'rel="next"' not in third.content.decode()
 
@@ -101,8 +119,17 @@ def test_the_api_refuses_filter_values_it_does_not_know_in_chinese(client, archi
     period = client.get("/api/memorials/records", {"period": "ming-dynasty"})
     assert period.status_code == 400
     assert period.json()["detail"] == "period 取值无效，可选：" + "、".join(
-        ["old-democratic", "great-revolution", "agrarian", "anti-japanese", "liberation", "korea", "construction",
-         "reform", "new-era"]
+        [
+            "old-democratic",
+            "great-revolution",
+            "agrarian",
+            "anti-japanese",
+            "liberation",
+            "korea",
+            "construction",
+            "reform",
+            "new-era",
+        ]
     )
     province = client.get("/api/memorials/records", {"province": "火星"})
     assert province.status_code == 400 and province.json()["detail"].startswith("province 取值无效，可选：北京市、")
@@ -113,11 +140,21 @@ def test_the_api_refuses_filter_values_it_does_not_know_in_chinese(client, archi
 
 def test_detail_page_shows_partial_dates_as_written_and_person_json_ld(client, archive, make_record, cemetery):
     record = make_record(
-        name="黄继光", gender="male", ethnicity="汉族", native_place="四川省中江县",
-        birth_date=datetime.date(1931, 1, 1), birth_precision="month",
-        death_date=datetime.date(1952, 1, 1), death_precision="year",
-        unit="中国人民志愿军第15军第45师第135团", battle="上甘岭战役", facility=cemetery,
-        burial_place="示范市烈士陵园", grave_section="A", grave_row="1", grave_number="1",
+        name="黄继光",
+        gender="male",
+        ethnicity="汉族",
+        native_place="四川省中江县",
+        birth_date=datetime.date(1931, 1, 1),
+        birth_precision="month",
+        death_date=datetime.date(1952, 1, 1),
+        death_precision="year",
+        unit="中国人民志愿军第15军第45师第135团",
+        battle="上甘岭战役",
+        facility=cemetery,
+        burial_place="示范市烈士陵园",
+        grave_section="A",
+        grave_row="1",
+        grave_number="1",
         biography="<p>在上甘岭战役中牺牲。</p>",
     )
     response = client.get(f"{archive.url}{record.pk}/")
@@ -174,7 +211,9 @@ def test_api_lists_with_filters_and_cursor_and_shows_detail(client, archive, mak
     record = make_record(name="冀", native_place="河北怀来")
     first = client.get("/api/memorials/records", {"province": "四川省", "limit": 3}).json()
     assert [item["name"] for item in first["items"]] == ["川0", "川1", "川2"]
-    second = client.get("/api/memorials/records", {"province": "四川省", "limit": 3, "after": first["next_cursor"]}).json()
+    second = client.get(
+        "/api/memorials/records", {"province": "四川省", "limit": 3, "after": first["next_cursor"]}
+    ).json()
     assert [item["name"] for item in second["items"]] == ["川3", "川4"] and second["next_cursor"] is None
     detail = client.get(f"/api/memorials/records/{record.pk}").json()
     assert detail["native_province"] == "河北省" and detail["url"].endswith(f"{record.pk}/")

@@ -10,10 +10,12 @@ from .conftest import csv_bytes
 
 pytestmark = pytest.mark.django_db
 
-ROWS = [["姓名", "籍贯", "牺牲年月", "编号", "照片说明"],
-        ["杨靖宇", "河南确山", "1940年2月23日", "C-1", ""],
-        ["赵一曼", "四川宜宾", "1936年8月", "C-2", ""],
-        ["", "", "1936年", "C-3", ""]]
+ROWS = [
+    ["姓名", "籍贯", "牺牲年月", "编号", "照片说明"],
+    ["杨靖宇", "河南确山", "1940年2月23日", "C-1", ""],
+    ["赵一曼", "四川宜宾", "1936年8月", "C-2", ""],
+    ["", "", "1936年", "C-3", ""],
+]
 
 
 def run(*args):
@@ -73,18 +75,40 @@ def test_export_command_writes_a_file_that_imports_back_unchanged(write_file, tm
     from memorials.importing import import_martyrs
     from memorials.models import MartyrRecord
 
-    rows = [["编号", "姓名", "籍贯", "出生年月", "牺牲年月", "墓位", "生平事迹"],
-            ["E-1", "黄继光", "四川中江", "1931", "1952年10月20日", "A区1排1号", "第一段\n第二段"],
-            ["E-2", "董存瑞", "河北怀来", "1929年", "1948.5", "", ""]]
+    rows = [
+        ["编号", "姓名", "籍贯", "出生年月", "牺牲年月", "墓位", "生平事迹"],
+        ["E-1", "黄继光", "四川中江", "1931", "1952年10月20日", "A区1排1号", "第一段\n第二段"],
+        ["E-2", "董存瑞", "河北怀来", "1929年", "1948.5", "", ""],
+    ]
     import_martyrs(write_file("a.csv", csv_bytes(rows)), publish=True)
     out = tmp_path / f"export{suffix}"
     stdout = StringIO()
     call_command("export_martyrs", str(out), "--province", "四川省", "--no-progress", stdout=stdout)
     assert "已导出 1 条" in stdout.getvalue()
-    before = list(MartyrRecord.objects.values_list("external_id", "birth_date", "birth_precision", "death_date",
-                                                   "death_precision", "grave_section", "grave_row", "biography"))
+    before = list(
+        MartyrRecord.objects.values_list(
+            "external_id",
+            "birth_date",
+            "birth_precision",
+            "death_date",
+            "death_precision",
+            "grave_section",
+            "grave_row",
+            "biography",
+        )
+    )
     result = import_martyrs(out)
     assert result.updated == 1 and not result.errors and not result.unknown_columns
-    after = list(MartyrRecord.objects.values_list("external_id", "birth_date", "birth_precision", "death_date",
-                                                  "death_precision", "grave_section", "grave_row", "biography"))
+    after = list(
+        MartyrRecord.objects.values_list(
+            "external_id",
+            "birth_date",
+            "birth_precision",
+            "death_date",
+            "death_precision",
+            "grave_section",
+            "grave_row",
+            "biography",
+        )
+    )
     assert after == before

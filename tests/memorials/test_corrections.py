@@ -10,13 +10,20 @@ pytestmark = pytest.mark.django_db
 def test_visitor_proposes_a_correction_and_the_record_stays_unchanged(client, archive, make_record):
     from memorials.models import MartyrCorrection
 
-    record = make_record(name="董存瑞", native_place="察哈尔省怀来县",
-                         death_date=datetime.date(1948, 5, 1), death_precision="month")
+    record = make_record(
+        name="董存瑞", native_place="察哈尔省怀来县", death_date=datetime.date(1948, 5, 1), death_precision="month"
+    )
     url = f"{archive.url}{record.pk}/correction/"
-    response = client.post(url, {
-        "field": "death", "proposed_value": "1948年5月25日", "evidence": "隆化战斗史料",
-        "submitter_name": "王老师", "submitter_contact": "13800000000",
-    })
+    response = client.post(
+        url,
+        {
+            "field": "death",
+            "proposed_value": "1948年5月25日",
+            "evidence": "隆化战斗史料",
+            "submitter_name": "王老师",
+            "submitter_contact": "13800000000",
+        },
+    )
     assert response.status_code == 302 and response["Location"].endswith("?sent=1")
     assert "已收到您的纠错意见" in client.get(response["Location"]).content.decode()
 
@@ -46,7 +53,9 @@ def test_staff_accepting_a_correction_updates_the_record_with_a_revision(admin_c
     page = admin_client.get(f"/admin/memorials/corrections/{correction.pk}/review/")
     assert page.status_code == 200 and "1948年5月25日" in page.content.decode()
 
-    admin_client.post(f"/admin/memorials/corrections/{correction.pk}/review/", {"action": "accept", "review_note": "核实"})
+    admin_client.post(
+        f"/admin/memorials/corrections/{correction.pk}/review/", {"action": "accept", "review_note": "核实"}
+    )
     record.refresh_from_db()
     correction.refresh_from_db()
     assert record.death_display == "1948年5月25日"

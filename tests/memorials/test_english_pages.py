@@ -64,19 +64,35 @@ def huang(archive, make_record, cemetery, settings, tmp_path):
 
     settings.MEDIA_ROOT = tmp_path / "media"
     record = make_record(
-        external_id="E-1", name="黄继光", gender="male", ethnicity="汉族",
-        birth_date=D(1931, 1, 1), birth_precision="year",
-        enlistment_date=D(1951, 3, 1), enlistment_precision="month",
-        death_date=D(1952, 10, 20), death_precision="day",
-        native_place="四川省中江县", unit="中国人民志愿军第15军第45师第135团第2营", position="通讯员",
-        death_place="朝鲜上甘岭", battle="上甘岭战役", burial_place="示范市烈士陵园", facility=cemetery,
-        grave_section="3", grave_row="2", grave_number="5", certificate_number="军烈字第0001号",
-        biography="<p>用身体堵住敌人的机枪射孔。</p>", sources="公开报道\n地方志第12页",
+        external_id="E-1",
+        name="黄继光",
+        gender="male",
+        ethnicity="汉族",
+        birth_date=D(1931, 1, 1),
+        birth_precision="year",
+        enlistment_date=D(1951, 3, 1),
+        enlistment_precision="month",
+        death_date=D(1952, 10, 20),
+        death_precision="day",
+        native_place="四川省中江县",
+        unit="中国人民志愿军第15军第45师第135团第2营",
+        position="通讯员",
+        death_place="朝鲜上甘岭",
+        battle="上甘岭战役",
+        burial_place="示范市烈士陵园",
+        facility=cemetery,
+        grave_section="3",
+        grave_row="2",
+        grave_number="5",
+        certificate_number="军烈字第0001号",
+        biography="<p>用身体堵住敌人的机枪射孔。</p>",
+        sources="公开报道\n地方志第12页",
         photo=make_image("遗像", seed="english-portrait", alt_text="黄继光烈士遗像"),
     )
     tomb = make_image("墓碑", seed="english-tomb", alt_text="黄继光烈士墓碑")
-    MartyrRecordPhoto.objects.create(record=record, image=tomb, caption="烈士墓碑，2019年摄", source="烈士亲属提供",
-                                     sort_order=0)
+    MartyrRecordPhoto.objects.create(
+        record=record, image=tomb, caption="烈士墓碑，2019年摄", source="烈士亲属提供", sort_order=0
+    )
     return record
 
 
@@ -84,14 +100,35 @@ def huang(archive, make_record, cemetery, settings, tmp_path):
 def archive_in_full(archive, huang, make_record, cemetery):
     """The archive with 黄继光, a record known to the month in a grave section named in Chinese,
     and enough others across provinces, periods and decades to page through (10 a page)."""
-    make_record(external_id="E-2", name="董存瑞", native_place="察哈尔省怀来县", death_date=D(1948, 5, 1),
-                death_precision="month", battle="隆化战斗", facility=cemetery, grave_section="东", grave_row="1",
-                grave_number="12")
-    make_record(external_id="E-3", name="杨根思", native_place="江苏省泰兴县", death_date=D(1950, 11, 29),
-                death_precision="day", death_place="朝鲜长津湖地区", battle="长津湖战役")
+    make_record(
+        external_id="E-2",
+        name="董存瑞",
+        native_place="察哈尔省怀来县",
+        death_date=D(1948, 5, 1),
+        death_precision="month",
+        battle="隆化战斗",
+        facility=cemetery,
+        grave_section="东",
+        grave_row="1",
+        grave_number="12",
+    )
+    make_record(
+        external_id="E-3",
+        name="杨根思",
+        native_place="江苏省泰兴县",
+        death_date=D(1950, 11, 29),
+        death_precision="day",
+        death_place="朝鲜长津湖地区",
+        battle="长津湖战役",
+    )
     for number in range(22):
-        make_record(external_id=f"E-G{number:02d}", name=f"河南烈士{number:02d}", native_place="河南省",
-                    death_date=D(1940 + number % 10, 1, 1), death_precision="year")
+        make_record(
+            external_id=f"E-G{number:02d}",
+            name=f"河南烈士{number:02d}",
+            native_place="河南省",
+            death_date=D(1940 + number % 10, 1, 1),
+            death_precision="year",
+        )
     return archive
 
 
@@ -147,7 +184,7 @@ def test_a_capped_count_in_english(visitor, archive_in_full, monkeypatch):
 def test_the_english_list_reads_well(client, archive_in_full):
     html = in_english(client, archive_in_full.url, province="察哈尔省")
     assert "Results 1 martyr 董存瑞" in text_of(html)
-    assert 'Died: May 1948' in html
+    assert "Died: May 1948" in html
     assert 'Native place: <span lang="zh-hans">察哈尔省怀来县</span>' in html
     assert '<option value="korea">War to Resist US Aggression and Aid Korea</option>' in html
     assert '<option value="1950">1950s</option>' in html
@@ -186,7 +223,10 @@ def test_a_record_without_dates_or_grave_in_english(visitor, archive, make_recor
 
 def test_the_english_record_reads_well(client, huang):
     html = in_english(client, huang.get_url())
-    assert '<h1 id="record-name" lang="zh-hans">黄继光 <span class="memorials-record__title" lang="en">Martyr</span></h1>' in html
+    assert (
+        '<h1 id="record-name" lang="zh-hans">黄继光 <span class="memorials-record__title" lang="en">Martyr</span></h1>'
+        in html
+    )
     assert '<p class="memorials-record__life">1931 — 20 October 1952</p>' in html
     assert "<dt>Date of enlistment</dt><dd>March 1951</dd>" in html
     assert "<dt>Gender</dt><dd>Male</dd>" in html
@@ -195,7 +235,9 @@ def test_the_english_record_reads_well(client, huang):
     assert 'Source: <span lang="zh-hans">烈士亲属提供</span>' in html
     assert 'alt="QR code of this martyr record\'s page"' in html
     # The description is what the record holds, in Chinese, and says so.
-    assert '<meta name="description" content="黄继光烈士档案，四川省中江县人，1952年10月20日牺牲" lang="zh-hans">' in html
+    assert (
+        '<meta name="description" content="黄继光烈士档案，四川省中江县人，1952年10月20日牺牲" lang="zh-hans">' in html
+    )
 
 
 def test_the_chinese_record_is_unchanged(client, huang):
@@ -205,7 +247,9 @@ def test_the_chinese_record_is_unchanged(client, huang):
     assert "<dt>墓位</dt><dd>3区2排5号</dd>" in html
     assert "<dt>性别</dt><dd>男</dd>" in html
     assert 'alt="黄继光烈士档案页面的二维码"' in html
-    assert '<meta name="description" content="黄继光烈士档案，四川省中江县人，1952年10月20日牺牲" lang="zh-hans">' in html
+    assert (
+        '<meta name="description" content="黄继光烈士档案，四川省中江县人，1952年10月20日牺牲" lang="zh-hans">' in html
+    )
 
 
 # -- the correction form ----------------------------------------------------------------------------
@@ -290,7 +334,7 @@ def test_a_label_sheet_in_english(admin_client, archive_in_full, cemetery):
     html = in_english(admin_client, url, section="东")
     assert '<html lang="en">' in html and "1 label." in html and "Scan to pay tribute" in html
     assert "<title>示范市烈士陵园 Section 东 · Grave QR labels</title>" in html
-    assert "Section <span lang=\"zh-hans\">东</span>, Row 1, No. 12" in html
+    assert 'Section <span lang="zh-hans">东</span>, Row 1, No. 12' in html
     assert "?—May 1948" in html
     assert cjk_outside_user_content(html) == []
 
@@ -308,7 +352,10 @@ def test_the_home_page_section_in_english(visitor, archive_in_full):
     assert english(visitor, "/") == []
     html = in_english(visitor, "/")
     assert 'id="home-section-memorials-archive">Roll of Honour</h2>' in html
-    assert re.search(r'<h3 class="card__title" lang="zh-hans">河南烈士21</h3>\s*<p class="card__meta"><span lang="zh-hans">河南省</span> · died 1941</p>', html)
+    assert re.search(
+        r'<h3 class="card__title" lang="zh-hans">河南烈士21</h3>\s*<p class="card__meta"><span lang="zh-hans">河南省</span> · died 1941</p>',
+        html,
+    )
 
 
 # -- what the catalogue formats ----------------------------------------------------------------------
@@ -474,7 +521,10 @@ def test_the_api_is_described_in_the_visitors_language_per_request(client, huang
 
     client.cookies["django_language"] = "en"
     english_paths = client.get("/api/openapi.json").json()["paths"]
-    assert english_paths["/api/memorials/records"]["get"]["summary"] == "Published martyr records (in ID order, paged by cursor)"
+    assert (
+        english_paths["/api/memorials/records"]["get"]["summary"]
+        == "Published martyr records (in ID order, paged by cursor)"
+    )
     assert english_paths["/api/memorials/records/{record_id}"]["get"]["summary"] == "One published martyr record"
     assert english_paths["/api/memorials/facilities"]["get"]["summary"] == "Memorial facilities"
     assert english_paths["/api/memorials/records"]["get"]["description"].startswith("The same filters as the Roll")

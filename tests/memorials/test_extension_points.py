@@ -20,7 +20,11 @@ def seek_relatives_banner(request, record):
 
 def test_the_archive_declares_its_extension_points():
     points = {point.name: point for point in apps.get_app_config("memorials").extension_points()}
-    assert set(points) == {"memorials.record.actions", "memorials.record.after_body", "memorials.facility.after_details"}
+    assert set(points) == {
+        "memorials.record.actions",
+        "memorials.record.after_body",
+        "memorials.facility.after_details",
+    }
     assert points["memorials.record.actions"].context == ("record",)
     assert points["memorials.record.after_body"].context == ("record",)
     assert points["memorials.facility.after_details"].context == ("facility",)
@@ -35,11 +39,13 @@ def test_the_archive_registers_no_contributor_itself(client, archive, make_recor
 
 def test_contributions_appear_under_the_summary_and_after_the_biography(client, archive, make_record):
     record = make_record(name="黄继光", native_place="四川省中江县", biography="<p>舍身堵枪眼。</p>")
-    with hooks.register_temporarily([
-        ("memorials.record.actions", tribute_buttons),
-        ("memorials.record.actions", seek_relatives_banner),
-        ("memorials.record.after_body", lambda request, record: format_html("<p class=after>{}</p>", record.pk)),
-    ]):
+    with hooks.register_temporarily(
+        [
+            ("memorials.record.actions", tribute_buttons),
+            ("memorials.record.actions", seek_relatives_banner),
+            ("memorials.record.after_body", lambda request, record: format_html("<p class=after>{}</p>", record.pk)),
+        ]
+    ):
         body = client.get(f"{archive.url}{record.pk}/").content.decode()
     actions = body.index('<div class="memorials-record__actions">')
     assert body.index("</header>") < actions < body.index('class="memorials-facts"')

@@ -16,12 +16,20 @@ def rows(count, bad_every=0):
     body = [HEADER]
     for n in range(count):
         death = "1950年13月" if bad_every and n % bad_every == 3 else f"{1940 + n % 12}年{n % 12 + 1}月"
-        body.append([
-            f"P-{n:04d}", ["黄继光", "邱少云", "杨根思", "欧阳海", "曾志"][n % 5] if n < 5 else f"王{'德富贵明国'[n % 5]}{n}",
-            ["四川省中江县", "重庆铜梁", "江苏省泰州市泰兴县"][n % 3], "志愿军第15军", death,
-            "朝鲜" if n % 2 else "山东临沂", ["上甘岭战役", "淮海战役", ""][n % 3], "示范市烈士陵园" if n % 4 == 0 else "",
-            f"A区{n % 9 + 1}排{n % 7 + 1}号" if n % 4 == 0 else "", f"第{n}位烈士，在战斗中英勇牺牲。\n追记一等功。" if n % 3 == 0 else "",
-        ])
+        body.append(
+            [
+                f"P-{n:04d}",
+                ["黄继光", "邱少云", "杨根思", "欧阳海", "曾志"][n % 5] if n < 5 else f"王{'德富贵明国'[n % 5]}{n}",
+                ["四川省中江县", "重庆铜梁", "江苏省泰州市泰兴县"][n % 3],
+                "志愿军第15军",
+                death,
+                "朝鲜" if n % 2 else "山东临沂",
+                ["上甘岭战役", "淮海战役", ""][n % 3],
+                "示范市烈士陵园" if n % 4 == 0 else "",
+                f"A区{n % 9 + 1}排{n % 7 + 1}号" if n % 4 == 0 else "",
+                f"第{n}位烈士，在战斗中英勇牺牲。\n追记一等功。" if n % 3 == 0 else "",
+            ]
+        )
     return body
 
 
@@ -31,8 +39,19 @@ def snapshot():
     records = {
         record["external_id"]: record
         for record in MartyrRecord.objects.values(
-            "external_id", "name", "native_province", "native_county", "death_date", "death_precision",
-            "death_decade", "war_period", "facility_id", "grave_section", "grave_row", "grave_number", "biography",
+            "external_id",
+            "name",
+            "native_province",
+            "native_county",
+            "death_date",
+            "death_precision",
+            "death_decade",
+            "war_period",
+            "facility_id",
+            "grave_section",
+            "grave_row",
+            "grave_number",
+            "biography",
             "live",
         )
     }
@@ -78,8 +97,14 @@ def test_parallel_import_is_searchable_by_name_pinyin_and_place(write_file, monk
     assert job.created == 40
     backend = get_search_backend()
     live = MartyrRecord.objects.published()
-    for query, expected in [("黄继光", "P-0000"), ("hjg", "P-0000"), ("qiushaoyun", "P-0001"),
-                            ("欧阳海", "P-0003"), ("ouyanghai", "P-0003"), ("zengzhi", "P-0004")]:
+    for query, expected in [
+        ("黄继光", "P-0000"),
+        ("hjg", "P-0000"),
+        ("qiushaoyun", "P-0001"),
+        ("欧阳海", "P-0003"),
+        ("ouyanghai", "P-0003"),
+        ("zengzhi", "P-0004"),
+    ]:
         assert expected in [record.external_id for record in backend.search(query, live)], query
     assert len(backend.search("泰兴", live)) == len([n for n in range(40) if n % 3 == 2])
     assert "P-0003" in [record.external_id for record in backend.search("追记一等功", live)]

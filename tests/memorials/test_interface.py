@@ -14,8 +14,14 @@ def test_the_interface_exports_the_models_and_read_functions_and_nothing_else():
 
     assert interface.MartyrRecord is MartyrRecord and interface.MemorialFacility is MemorialFacility
     assert sorted(interface.__all__) == [
-        "MartyrRecord", "MemorialFacility", "get_published_record", "published_records", "record_full_url",
-        "record_summary", "record_url", "search_records",
+        "MartyrRecord",
+        "MemorialFacility",
+        "get_published_record",
+        "published_records",
+        "record_full_url",
+        "record_summary",
+        "record_url",
+        "search_records",
     ]
     for name in interface.__all__:
         assert getattr(interface, name).__doc__, name
@@ -64,8 +70,12 @@ def test_a_record_summary_has_the_facts_a_campaign_list_shows(make_record, make_
 
     cemetery = make_facility(name="示范市烈士陵园")
     record = make_record(
-        name="黄继光", native_place="四川省中江县", unit="中国人民志愿军第15军第45师第135团",
-        death_date=datetime.date(1952, 10, 1), death_precision="month", death_place="朝鲜上甘岭",
+        name="黄继光",
+        native_place="四川省中江县",
+        unit="中国人民志愿军第15军第45师第135团",
+        death_date=datetime.date(1952, 10, 1),
+        death_precision="month",
+        death_place="朝鲜上甘岭",
         facility=cemetery,
     )
     assert record_summary(record) == {

@@ -59,7 +59,12 @@ def test_native_place_is_split_into_province_city_county(written, parts):
 
 @pytest.mark.parametrize(
     "written, parts",
-    [("A区3排12号", ("A", "3", "12")), ("A-3-12", ("A", "3", "12")), ("3-12", ("", "3", "12")), ("12号", ("", "", "12"))],
+    [
+        ("A区3排12号", ("A", "3", "12")),
+        ("A-3-12", ("A", "3", "12")),
+        ("3-12", ("", "3", "12")),
+        ("12号", ("", "", "12")),
+    ],
 )
 def test_grave_positions_in_the_ways_they_are_written(written, parts):
     assert parse_grave(written) == parts

@@ -19,14 +19,32 @@ EDIT_URL = "/admin/snippets/memorials/martyrrecord/edit/{pk}/"
 def record_form(record, photos, initial=0, **changes):
     """The snippet editor's form data for ``record`` with the gallery ``photos``."""
     data = {
-        "name": record.name, "external_id": record.external_id, "gender": record.gender,
-        "ethnicity": record.ethnicity, "birth_date": "", "birth_precision": "", "native_place": record.native_place,
-        "native_province": record.native_province, "native_city": record.native_city,
-        "native_county": record.native_county, "enlistment_date": "", "enlistment_precision": "",
-        "unit": record.unit, "position": record.position, "death_date": "", "death_precision": "",
-        "death_place": record.death_place, "battle": record.battle, "burial_place": record.burial_place,
-        "facility": "", "grave_section": "", "grave_row": "", "grave_number": "", "certificate_number": "",
-        "biography": rich_text(record.biography or "<p>生平</p>"), "sources": record.sources,
+        "name": record.name,
+        "external_id": record.external_id,
+        "gender": record.gender,
+        "ethnicity": record.ethnicity,
+        "birth_date": "",
+        "birth_precision": "",
+        "native_place": record.native_place,
+        "native_province": record.native_province,
+        "native_city": record.native_city,
+        "native_county": record.native_county,
+        "enlistment_date": "",
+        "enlistment_precision": "",
+        "unit": record.unit,
+        "position": record.position,
+        "death_date": "",
+        "death_precision": "",
+        "death_place": record.death_place,
+        "battle": record.battle,
+        "burial_place": record.burial_place,
+        "facility": "",
+        "grave_section": "",
+        "grave_row": "",
+        "grave_number": "",
+        "certificate_number": "",
+        "biography": rich_text(record.biography or "<p>生平</p>"),
+        "sources": record.sources,
         "photo": record.photo_id or "",
         "photos": inline_formset(photos, initial=initial),
     }
@@ -72,14 +90,17 @@ def test_a_draft_with_gallery_photos_publishes_them(admin_client, make_record, i
     draft.publish()
     record = MartyrRecord.objects.get(pk=record.pk)
     assert [(p.caption, p.source, p.image_id) for p in record.photos.all()] == [
-        ("烈士墓碑", "示范市烈士陵园", images["tomb"].pk), ("奖章", "", images["medal"].pk),
+        ("烈士墓碑", "示范市烈士陵园", images["tomb"].pk),
+        ("奖章", "", images["medal"].pk),
     ]
 
     # Editing again (reorder, drop one, add one) and publishing from the editor.
     tomb, medal = record.photos.all()
-    photos = [{**gallery_item(images["tomb"], "烈士墓碑", pk=tomb.pk), "ORDER": "2"},
-              {**gallery_item(images["medal"], "奖章", pk=medal.pk), "DELETE": "1"},
-              {**gallery_item(images["letter"], "家书"), "ORDER": "1"}]
+    photos = [
+        {**gallery_item(images["tomb"], "烈士墓碑", pk=tomb.pk), "ORDER": "2"},
+        {**gallery_item(images["medal"], "奖章", pk=medal.pk), "DELETE": "1"},
+        {**gallery_item(images["letter"], "家书"), "ORDER": "1"},
+    ]
     response = admin_client.post(
         EDIT_URL.format(pk=record.pk), {**record_form(record, photos, initial=2), "action-publish": "action-publish"}
     )
@@ -152,7 +173,7 @@ def test_detail_page_shows_the_gallery_with_alt_text_and_no_query_per_photo(clie
     assert queries_for_three == queries_for_one
 
     body = response.content.decode()
-    gallery = body[body.index('id="record-photos"'):]
+    gallery = body[body.index('id="record-photos"') :]
     gallery = gallery[: gallery.index("</section>")]
     assert gallery.count("<figure") == 3 and gallery.count("<picture>") == 3
     assert 'alt="黄继光烈士墓碑"' in gallery  # the image's alt text
@@ -209,9 +230,19 @@ def test_a_broken_image_file_leaves_the_page_and_the_api_working(client, archive
 
 
 def test_a_facility_photo_needs_alt_text_too(admin_client, images):
-    data = {"name": "示范市烈士纪念馆", "kind": "hall", "level": "municipal", "province": "", "address": "",
-            "latitude": "", "longitude": "", "opening_hours": "", "phone": "", "description": rich_text(""),
-            "photo": images["medal"].pk}
+    data = {
+        "name": "示范市烈士纪念馆",
+        "kind": "hall",
+        "level": "municipal",
+        "province": "",
+        "address": "",
+        "latitude": "",
+        "longitude": "",
+        "opening_hours": "",
+        "phone": "",
+        "description": rich_text(""),
+        "photo": images["medal"].pk,
+    }
     refused = admin_client.post("/admin/snippets/memorials/memorialfacility/add/", data)
     assert refused.status_code == 200 and "替代文字" in refused.content.decode()
     data["photo"] = images["tomb"].pk

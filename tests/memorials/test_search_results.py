@@ -35,7 +35,11 @@ def test_a_word_in_very_many_records_lists_the_regions_found_without_counts(clie
     exact = client.get("/api/search/", {"q": "上甘岭"}).json()
     regions = {facet["name"]: facet for facet in exact["facets"]}["region"]
     assert not regions["sampled"]
-    assert [(value["label"], value["count"]) for value in regions["values"]] == [("四川省", 2), ("山东省", 1), ("江苏省", 1)]
+    assert [(value["label"], value["count"]) for value in regions["values"]] == [
+        ("四川省", 2),
+        ("山东省", 1),
+        ("江苏省", 1),
+    ]
 
     monkeypatch.setattr(service, "COUNT_LIMIT", 2)
     monkeypatch.setattr(compiler, "COUNT_LIMIT", 2)
@@ -48,7 +52,7 @@ def test_a_word_in_very_many_records_lists_the_regions_found_without_counts(clie
     page = client.get("/search/", {"q": "上甘岭"}).content.decode()
     assert "结果很多，这里列出其中常见的几项" in page
     assert '烈士档案 <span class="search-facet__count">(2+)</span>' in page  # not the capped count itself
-    assert "search-facet__count\">(" not in page.split('aria-label="筛选结果"')[1].split("</section>")[1]
+    assert 'search-facet__count">(' not in page.split('aria-label="筛选结果"')[1].split("</section>")[1]
     # A region chosen from the sample still filters the whole result.
     chosen = client.get("/api/search/", {"q": "上甘岭", "region": "四川省"}).json()
     assert sorted(item["title"] for item in chosen["results"]) == ["王0", "王1"]

@@ -62,16 +62,21 @@ def test_records_sitemap_pages_by_id_ranges_never_by_offset_or_count(client, arc
     with CaptureQueriesContext(connection) as index_queries:
         sections = [path_of(url) for url in locs(client.get("/sitemap.xml"))]
     assert [s for s in sections if "records" in s] == [
-        "/sitemap-memorials-records.xml", "/sitemap-memorials-records.xml?p=2", "/sitemap-memorials-records.xml?p=3",
+        "/sitemap-memorials-records.xml",
+        "/sitemap-memorials-records.xml?p=2",
+        "/sitemap-memorials-records.xml?p=3",
     ]
 
     pages, page_queries = [], []
-    for section in ("/sitemap-memorials-records.xml?p=1", "/sitemap-memorials-records.xml?p=2",
-                    "/sitemap-memorials-records.xml?p=3"):
+    for section in (
+        "/sitemap-memorials-records.xml?p=1",
+        "/sitemap-memorials-records.xml?p=2",
+        "/sitemap-memorials-records.xml?p=3",
+    ):
         with CaptureQueriesContext(connection) as queries:
             pages.append([path_of(url) for url in locs(client.get(section))])
         page_queries.append(queries)
-    expected = [[f"{archive.url}{r.pk}/" for r in records[start:start + 3] if r.live] for start in (0, 3, 6)]
+    expected = [[f"{archive.url}{r.pk}/" for r in records[start : start + 3] if r.live] for start in (0, 3, 6)]
     assert pages == expected and len(pages[1]) == 2  # the unpublished record leaves a gap
 
     record_sql = [

@@ -52,7 +52,9 @@ def test_rebuild_command_indexes_everything_in_batches(stories):
     assert [p.title for p in SampleStoryPage.objects.live().search("hjg")] == ["黄继光"]
 
 
-@pytest.mark.parametrize(("language", "description"), [("zh-hans", "重建搜索索引"), ("en", "Rebuild the search indexes")])
+@pytest.mark.parametrize(
+    ("language", "description"), [("zh-hans", "重建搜索索引"), ("en", "Rebuild the search indexes")]
+)
 def test_the_rebuild_command_explains_itself_in_the_operators_language(language, description):
     from search.management.commands.rebuild_search import Command
 
@@ -74,7 +76,9 @@ def test_rebuild_drops_entries_of_deleted_objects(stories):
     # Deleted behind the signal handlers' back (a raw SQL import, say).
     SampleStoryPage.objects.filter(pk=page.pk).update(title="优待证旧条目")
     count_before = IndexEntry.objects.count()
-    call_command("rebuild_search", "--model", "sampleplugin.SampleStoryPage", stdout=io.StringIO(), stderr=io.StringIO())
+    call_command(
+        "rebuild_search", "--model", "sampleplugin.SampleStoryPage", stdout=io.StringIO(), stderr=io.StringIO()
+    )
     assert IndexEntry.objects.count() == count_before
     assert [p.title for p in SampleStoryPage.objects.search("旧条目")] == ["优待证旧条目"]
 

@@ -25,13 +25,23 @@ def test_bulk_documents_equal_what_object_indexing_writes():
 
     now = timezone.now()
     records = []
-    for n, (name, place, bio) in enumerate([
-        ("黄继光", "四川省中江县", "<p>在上甘岭战役中舍身堵枪眼。</p>"),
-        ("欧阳海", "湖南桂阳", "<p>为保护列车和旅客安全&amp;壮烈牺牲</p><p>追记一等功</p>"),
-        ("阿不都热合曼·买买提", "新疆喀什", ""),
-    ]):
-        record = MartyrRecord(external_id=f"B-{n}", name=name, native_place=place, biography=bio, unit="某部",
-                              battle="上甘岭战役", live=True, first_published_at=now)
+    for n, (name, place, bio) in enumerate(
+        [
+            ("黄继光", "四川省中江县", "<p>在上甘岭战役中舍身堵枪眼。</p>"),
+            ("欧阳海", "湖南桂阳", "<p>为保护列车和旅客安全&amp;壮烈牺牲</p><p>追记一等功</p>"),
+            ("阿不都热合曼·买买提", "新疆喀什", ""),
+        ]
+    ):
+        record = MartyrRecord(
+            external_id=f"B-{n}",
+            name=name,
+            native_place=place,
+            biography=bio,
+            unit="某部",
+            battle="上甘岭战役",
+            live=True,
+            first_published_at=now,
+        )
         record.save()  # indexed by Wagtail's signal handler, through the object indexer
         records.append(record)
     by_objects = entries(records)

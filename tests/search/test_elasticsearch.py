@@ -8,7 +8,12 @@ from search import service
 from search.backends import elasticsearch as es_backend
 from search.backends.elasticsearch import ElasticsearchBackend
 
-DOWN = {"BACKEND": "search.backends.elasticsearch", "URLS": ["http://127.0.0.1:1"], "INDEX": "test-search", "TIMEOUT": 1}
+DOWN = {
+    "BACKEND": "search.backends.elasticsearch",
+    "URLS": ["http://127.0.0.1:1"],
+    "INDEX": "test-search",
+    "TIMEOUT": 1,
+}
 
 
 @pytest.fixture(autouse=True)
@@ -69,7 +74,9 @@ def test_pinyin_plugin_is_detected_on_the_cluster():
 
 
 def test_query_body_filters_public_documents_and_builds_facets_and_highlights():
-    body = backend().build_search("黃繼光", filters={"type": "memorials.martyrrecord", "region": "四川"}, page=2).to_dict()
+    body = (
+        backend().build_search("黃繼光", filters={"type": "memorials.martyrrecord", "region": "四川"}, page=2).to_dict()
+    )
     filters = body["query"]["bool"]["filter"]
     assert {"term": {"public": True}} in filters
     assert {"term": {"region": "四川"}} in filters
@@ -155,11 +162,20 @@ def test_type_labels_are_read_from_the_models_not_from_the_index(db, monkeypatch
 
     monkeypatch.setattr(SampleStoryPage._meta, "verbose_name", "纪念活动报道（现名）")
     instance = mocked_backend()
-    document = {"doc_type": "sampleplugin.samplestorypage", "type_label": "Story", "object_id": "3",
-                "display_title": "清明代祭扫服务", "body": "代祭扫", "url": "/events/3/"}
+    document = {
+        "doc_type": "sampleplugin.samplestorypage",
+        "type_label": "Story",
+        "object_id": "3",
+        "display_title": "清明代祭扫服务",
+        "body": "代祭扫",
+        "url": "/events/3/",
+    }
     instance.client.search.return_value.body = {
-        "hits": {"total": {"value": 1, "relation": "eq"}, "max_score": 1.0,
-                 "hits": [{"_index": "commemoration-1", "_id": "x", "_score": 1.0, "_source": document}]},
+        "hits": {
+            "total": {"value": 1, "relation": "eq"},
+            "max_score": 1.0,
+            "hits": [{"_index": "commemoration-1", "_id": "x", "_score": 1.0, "_source": document}],
+        },
         "aggregations": {
             "type": {"buckets": [{"key": "sampleplugin.samplestorypage", "doc_count": 1}]},
             "region": {"buckets": [{"key": "西山区", "doc_count": 1}]},
@@ -173,9 +189,15 @@ def test_type_labels_are_read_from_the_models_not_from_the_index(db, monkeypatch
     assert [(v.label, v.translated) for v in region_facet.values] == [("西山区", False)]
 
     instance.client.search.return_value.body = {
-        "suggest": {"titles": [{"text": "清明", "offset": 0, "length": 2, "options": [{"text": "清明代祭扫服务", "_source": document}]}]}
+        "suggest": {
+            "titles": [
+                {"text": "清明", "offset": 0, "length": 2, "options": [{"text": "清明代祭扫服务", "_source": document}]}
+            ]
+        }
     }
-    assert instance.public_suggest("清明") == [{"title": "清明代祭扫服务", "url": "/events/3/", "type": "纪念活动报道（现名）"}]
+    assert instance.public_suggest("清明") == [
+        {"title": "清明代祭扫服务", "url": "/events/3/", "type": "纪念活动报道（现名）"}
+    ]
 
 
 # -- indexing -------------------------------------------------------------------------------

@@ -72,7 +72,7 @@ def test_results_are_highlighted_and_escaped(publish_story):
         'a"b',
         '"',
         "'",
-        "烈士\"",
+        '烈士"',
         "烈士 OR",
         "AND OR NOT",
         "NEAR(烈士 寻亲)",
@@ -197,9 +197,7 @@ def test_a_plain_model_is_searched_like_a_page(stories, monkeypatch):
 
     Document = get_document_model()
     document = Document.objects.create(title="黄继光烈士生平", file=ContentFile(b"x", name="huang.txt"))
-    monkeypatch.setattr(
-        "search.documents.document_models", lambda: [SampleStoryPage, Document]
-    )
+    monkeypatch.setattr("search.documents.document_models", lambda: [SampleStoryPage, Document])
     results = service.search("黄继光")
     assert {(hit.type, hit.plain_title) for hit in results.hits} == {
         ("sampleplugin.samplestorypage", "黄继光"),
@@ -215,7 +213,9 @@ def test_models_declaring_facet_fields_get_region_facets_and_filters(stories, mo
     from tests.sampleplugin.models import SampleStoryPage
 
     monkeypatch.setattr(SampleStoryPage, "search_facet_fields", {"region": "seo_title"}, raising=False)
-    monkeypatch.setattr(SampleStoryPage, "search_fields", [*SampleStoryPage.search_fields, index.FilterField("seo_title")])
+    monkeypatch.setattr(
+        SampleStoryPage, "search_fields", [*SampleStoryPage.search_fields, index.FilterField("seo_title")]
+    )
     for key, region in (("seek", "四川"), ("card", "河北")):
         SampleStoryPage.objects.filter(pk=stories[key].pk).update(seo_title=region)
     results = service.search("退役军人")

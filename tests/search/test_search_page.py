@@ -29,7 +29,9 @@ def test_empty_search_page_offers_tips_and_the_enabled_plugins_examples(client, 
     assert page.find("label", class_="search-form__label")["for"] == "search-page-q"
     # The sample plugin suggests 清明祭扫; each example is a search for it.
     examples = page.find("ul", class_="search-examples").find_all("a")
-    assert [(a.get_text(), a["href"]) for a in examples] == [("清明祭扫", "/search/?q=%E6%B8%85%E6%98%8E%E7%A5%AD%E6%89%AB")]
+    assert [(a.get_text(), a["href"]) for a in examples] == [
+        ("清明祭扫", "/search/?q=%E6%B8%85%E6%98%8E%E7%A5%AD%E6%89%AB")
+    ]
 
 
 def test_a_name_among_the_examples_shows_how_to_type_names_in_pinyin(client, home_page, monkeypatch):

@@ -26,7 +26,10 @@ def carries_metadata(data: bytes) -> bool:
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("去除已有原图中的 EXIF/GPS 等元数据（图片上传清理功能上线前存入的文件）")
+    @property
+    def help(self):
+        # Translated when the parser is built: argparse cannot format a lazy description.
+        return _("去除已有原图中的 EXIF/GPS 等元数据（图片上传清理功能上线前存入的文件）")
 
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help=gettext_lazy("只列出，不修改"))

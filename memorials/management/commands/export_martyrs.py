@@ -41,8 +41,13 @@ class Command(BaseCommand):
         records = MartyrRecord.objects.select_related("facility").order_by("id")
         if options["published"]:
             records = records.published()
-        for option, lookup in (("province", "native_province"), ("period", "war_period"),
-                               ("decade", "death_decade"), ("battle", "battle"), ("facility", "facility_id")):
+        for option, lookup in (
+            ("province", "native_province"),
+            ("period", "war_period"),
+            ("decade", "death_decade"),
+            ("battle", "battle"),
+            ("facility", "facility_id"),
+        ):
             if options[option] not in (None, ""):
                 records = records.filter(**{lookup: options[option]})
         rows = (
@@ -78,5 +83,6 @@ class Command(BaseCommand):
                 count += 1
             workbook.save(path)
         self.stdout.write(
-            ngettext("已导出 %(count)d 条到 %(path)s", "已导出 %(count)d 条到 %(path)s", count) % {"count": count, "path": path}
+            ngettext("已导出 %(count)d 条到 %(path)s", "已导出 %(count)d 条到 %(path)s", count)
+            % {"count": count, "path": path}
         )

@@ -17,7 +17,9 @@ class Command(BaseCommand):
     @property
     def help(self):
         # Translated when the parser is built: argparse cannot format a lazy description.
-        return _("导入烈士名录（.xlsx 或 .csv，UTF-8 / UTF-8 BOM / GB18030）。按“编号”更新，中断后重新运行即从断点继续。")
+        return _(
+            "导入烈士名录（.xlsx 或 .csv，UTF-8 / UTF-8 BOM / GB18030）。按“编号”更新，中断后重新运行即从断点继续。"
+        )
 
     def add_arguments(self, parser):
         parser.add_argument("file", help=gettext_lazy("名录文件（.xlsx 或 .csv）"))
@@ -26,9 +28,7 @@ class Command(BaseCommand):
             "--publish", action="store_true", help=gettext_lazy("导入后立即发布（本单位的正式名录无需二次审核）")
         )
         parser.add_argument("--errors", help=gettext_lazy("错误文件的保存路径（默认：原文件名.errors.csv/.xlsx）"))
-        parser.add_argument(
-            "--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help=gettext_lazy("每批提交的行数")
-        )
+        parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help=gettext_lazy("每批提交的行数"))
         parser.add_argument("--no-progress", action="store_true", help=gettext_lazy("不显示进度条"))
         parser.add_argument(
             "--workers",
@@ -51,8 +51,15 @@ class Command(BaseCommand):
             desc=_("检查") if dry_run else _("导入"),
         )
         try:
-            importer = MartyrImporter(path, path.name, publish=publish, dry_run=dry_run, batch_size=batch_size,
-                                      progress=progress, workers=workers)
+            importer = MartyrImporter(
+                path,
+                path.name,
+                publish=publish,
+                dry_run=dry_run,
+                batch_size=batch_size,
+                progress=progress,
+                workers=workers,
+            )
             result = importer.run()
         except ImportFileError as error:
             raise CommandError(str(error)) from error
@@ -64,7 +71,9 @@ class Command(BaseCommand):
         for name in result.unknown_columns:
             self.stdout.write(self.style.WARNING(_("未识别的列（已忽略）：%(name)s") % {"name": name}))
         counts = {
-            "created": result.created, "updated": result.updated, "blank": result.blank_rows,
+            "created": result.created,
+            "updated": result.updated,
+            "blank": result.blank_rows,
             "errors": len(result.errors),
         }
         if dry_run:
@@ -78,11 +87,14 @@ class Command(BaseCommand):
             with open(error_path, "wb") as handle:
                 write_error_file(result, handle, "xlsx" if error_path.suffix.lower() == ".xlsx" else "csv")
             for error in result.errors[:PRINTED_ERRORS]:
-                self.stdout.write(self.style.ERROR(_("第 %(row)s 行：%(reason)s") % {"row": error.row, "reason": error.reason}))
+                self.stdout.write(
+                    self.style.ERROR(_("第 %(row)s 行：%(reason)s") % {"row": error.row, "reason": error.reason})
+                )
             if len(result.errors) > PRINTED_ERRORS:
                 rest = len(result.errors) - PRINTED_ERRORS
                 self.stdout.write(
-                    ngettext("……其余 %(count)d 行见错误文件。", "……其余 %(count)d 行见错误文件。", rest) % {"count": rest}
+                    ngettext("……其余 %(count)d 行见错误文件。", "……其余 %(count)d 行见错误文件。", rest)
+                    % {"count": rest}
                 )
             self.stdout.write(_("错误行已写入 %(path)s，修改后可直接重新导入。") % {"path": error_path})
         if not dry_run and not publish and result.imported:

@@ -38,8 +38,15 @@ class Command(BaseCommand):
         return _("重建搜索索引（分批处理，显示进度），适用于数百万条记录")
 
     def add_arguments(self, parser):
-        parser.add_argument("--backend", action="append", dest="backends", help=gettext_lazy("只重建这个搜索后端（可重复）"))
-        parser.add_argument("--model", action="append", dest="models", help=gettext_lazy("只重建这个模型，如 memorials.MartyrRecord（可重复）"))
+        parser.add_argument(
+            "--backend", action="append", dest="backends", help=gettext_lazy("只重建这个搜索后端（可重复）")
+        )
+        parser.add_argument(
+            "--model",
+            action="append",
+            dest="models",
+            help=gettext_lazy("只重建这个模型，如 memorials.MartyrRecord（可重复）"),
+        )
         parser.add_argument("--batch-size", type=int, default=1000, help=gettext_lazy("每批处理的记录数（默认 1000）"))
 
     def handle(self, *args, backends=None, models=None, batch_size=1000, verbosity=1, **options):
@@ -67,7 +74,9 @@ class Command(BaseCommand):
             )
 
     def progress(self, label, total):
-        return tqdm(total=total, desc=label, unit="obj", disable=self.verbosity < 1, file=self.stderr._out, smoothing=0.1)
+        return tqdm(
+            total=total, desc=label, unit="obj", disable=self.verbosity < 1, file=self.stderr._out, smoothing=0.1
+        )
 
     def rebuild_embedded(self, name, backend, models, batch_size):
         index = backend.get_index_for_model(None)
@@ -75,8 +84,9 @@ class Command(BaseCommand):
         total = 0
         for model in models:
             queryset = model.get_indexed_objects()
-            with self.progress(f"{name}: {model._meta.label}", queryset.count()) as bar, transaction.atomic(
-                using=index.write_connection.alias
+            with (
+                self.progress(f"{name}: {model._meta.label}", queryset.count()) as bar,
+                transaction.atomic(using=index.write_connection.alias),
             ):
                 # Rewritten from scratch: entries of deleted objects go too.
                 index.entries.filter(content_type_id=get_content_type_pk(model))._raw_delete(

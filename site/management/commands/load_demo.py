@@ -38,7 +38,10 @@ DEMO_BUREAU = {
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("载入演示内容（可重复执行）：首页、单位信息、管理员账号和各功能模块的示例数据")
+    @property
+    def help(self):
+        # Translated when the parser is built: argparse cannot format a lazy description.
+        return _("载入演示内容（可重复执行）：首页、单位信息、管理员账号和各功能模块的示例数据")
 
     def add_arguments(self, parser):
         parser.add_argument("--admin-username", default="admin")
