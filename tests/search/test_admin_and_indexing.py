@@ -8,9 +8,7 @@ from django.core.management import call_command
 from django.utils import translation
 from wagtail.search.backends import get_search_backend
 
-from tests.sampleplugin.models import SampleStoryPage
-
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.plugin("sampleplugin")]
 
 
 def test_admin_page_search_finds_chinese_words(admin_client, stories):
@@ -42,6 +40,8 @@ def test_default_backend_is_the_chinese_embedded_backend():
 def test_rebuild_command_indexes_everything_in_batches(stories):
     from wagtail.search.models import IndexEntry
 
+    from tests.sampleplugin.models import SampleStoryPage
+
     IndexEntry.objects.all().delete()
     assert not SampleStoryPage.objects.live().search("寻亲")
     out, err = io.StringIO(), io.StringIO()
@@ -71,6 +71,8 @@ def test_the_rebuild_command_reports_in_english_to_an_english_operator(stories):
 
 def test_rebuild_drops_entries_of_deleted_objects(stories):
     from wagtail.search.models import IndexEntry
+
+    from tests.sampleplugin.models import SampleStoryPage
 
     page = stories["card"]
     # Deleted behind the signal handlers' back (a raw SQL import, say).

@@ -4,8 +4,6 @@ its notes to the record page through the extension point ``memorials.record.acti
 
 import pytest
 
-from tests.memorials.factories import MartyrRecordFactory
-
 pytestmark = [pytest.mark.django_db, pytest.mark.plugin("memorials", "recordnotes")]
 
 
@@ -20,6 +18,7 @@ def archive(home_page):
 
 
 def test_a_note_appears_on_the_record_page_through_the_extension_point(client, archive):
+    from tests.memorials.factories import MartyrRecordFactory
     from tests.recordnotes.models import RecordNote
 
     record = MartyrRecordFactory(name="黄继光")
@@ -31,6 +30,8 @@ def test_a_note_appears_on_the_record_page_through_the_extension_point(client, a
 
 
 def test_a_record_without_notes_gets_nothing_from_the_plugin(client, archive):
+    from tests.memorials.factories import MartyrRecordFactory
+
     record = MartyrRecordFactory(name="邱少云")
     html = client.get(record.get_url()).content.decode()
     assert "recordnotes" not in html
