@@ -23,16 +23,6 @@ def xlsx_bytes(rows, merge_title=None):
     return buffer.getvalue()
 
 
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Counts and filter choices are cached for minutes; each test starts afresh."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def write_file(tmp_path):
     def _write(name, data):
