@@ -14,7 +14,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: demo install install-test browser-deps lint test test-sqlite test-postgres lock bench clean
+.PHONY: demo install install-test browser-deps lint messages test test-sqlite test-postgres lock bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,18 @@ browser-deps:
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk; }
+
+# Message catalogues of the shell, the services and the plugins: English to translate by hand;
+# zh_Hans is the identity (msgstr = msgid), so that a Chinese string is found in the first
+# catalogue instead of walking Django's dozen zh-hans fallbacks (7 µs a call, ~200 a page).
+CATALOGUE_APPS ?= site media search honors memorials
+messages: install
+	for app in $(CATALOGUE_APPS); do \
+		(cd $$app && ../$(BIN)/python ../manage.py makemessages -l en -l zh_Hans --no-location) || exit 1; \
+		po=$$app/locale/zh_Hans/LC_MESSAGES/django.po; msgen $$po -o $$po && \
+		$(BIN)/python -c "import re,sys; p=sys.argv[1]; s=open(p).read(); open(p,'w').write(re.sub(r'\nmsgstr\[1\] .*(\n\".*\")*', '', s))" $$po || exit 1; \
+		(cd $$app && ../$(BIN)/python ../manage.py compilemessages) || exit 1; \
+	done
 
 # Formatting, lint and the import boundaries of docs/plugins.md (import-linter contracts).
 lint: install-test
