@@ -13,8 +13,8 @@ from datetime import datetime
 from functools import wraps
 
 from django.conf import settings
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import cache_control, never_cache
 from ninja import NinjaAPI, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.renderers import JSONRenderer
@@ -126,17 +126,23 @@ api = build_api()
 
 
 def with_cache_headers(view):
-    """Anonymous reads may be kept by shared caches (a bureau's CDN) for ``API_CACHE_SECONDS``;
-    anything a signed-in user asks, or any write, is private."""
-    shared = cache_control(public=True, max_age=settings.API_CACHE_SECONDS)(view)
-    personal = never_cache(view)
+    """Anonymous, successful reads may be kept by shared caches (a bureau's CDN) for
+    ``API_CACHE_SECONDS``; an error, anything a signed-in user asks, or any write is private.
+    An operation that sets its own ``Cache-Control`` keeps it."""
 
     @wraps(view)
-    def chosen(request, *args, **kwargs):
+    def with_headers(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if "Cache-Control" in response.headers:
+            return response
         anonymous = request.method in ("GET", "HEAD") and not request.user.is_authenticated
-        return (shared if anonymous else personal)(request, *args, **kwargs)
+        if anonymous and response.status_code == 200:
+            patch_cache_control(response, public=True, max_age=settings.API_CACHE_SECONDS)
+        else:
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
 
-    return chosen
+    return with_headers
 
 
 def api_urls():

@@ -70,6 +70,12 @@ def test_anonymous_read_responses_are_cacheable(client, home_page):
     assert response.headers.get("ETag")
 
 
+def test_anonymous_errors_are_not_kept_by_shared_caches(client, home_page):
+    response = client.get("/api/pages?page=abc")
+    assert response.status_code == 422
+    assert "private" in response.headers["Cache-Control"] and "public" not in response.headers["Cache-Control"]
+
+
 def test_signed_in_responses_are_private(admin_client, home_page):
     response = admin_client.get("/api/site")
     assert "private" in response.headers["Cache-Control"]
