@@ -4,20 +4,12 @@ its notes to the record page through the extension point ``memorials.record.acti
 
 import pytest
 
-pytestmark = [pytest.mark.django_db, pytest.mark.plugin("memorials", "recordnotes")]
+from tests.memorials.conftest import archive  # noqa: F401  (fixture)
+
+pytestmark = [pytest.mark.django_db, pytest.mark.plugin("memorials", "recordnotes"), pytest.mark.usefixtures("archive")]
 
 
-@pytest.fixture
-def archive(home_page):
-    from memorials.models import MartyrArchivePage
-
-    page = MartyrArchivePage(title="英名录", slug="martyrs", intro="缅怀英烈", per_page=10)
-    home_page.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def test_a_note_appears_on_the_record_page_through_the_extension_point(client, archive):
+def test_a_note_appears_on_the_record_page_through_the_extension_point(client):
     from tests.memorials.factories import MartyrRecordFactory
     from tests.recordnotes.models import RecordNote
 
@@ -29,7 +21,7 @@ def test_a_note_appears_on_the_record_page_through_the_extension_point(client, a
     )
 
 
-def test_a_record_without_notes_gets_nothing_from_the_plugin(client, archive):
+def test_a_record_without_notes_gets_nothing_from_the_plugin(client):
     from tests.memorials.factories import MartyrRecordFactory
 
     record = MartyrRecordFactory(name="邱少云")
