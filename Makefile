@@ -42,13 +42,16 @@ browser-deps:
 # Message catalogues of the shell, the services and the plugins: English to translate by hand;
 # zh_Hans is the identity (msgstr = msgid), so that a Chinese string is found in the first
 # catalogue instead of walking Django's dozen zh-hans fallbacks (7 µs a call, ~200 a page).
-CATALOGUE_APPS ?= site media search honors memorials
+# A folder with a locale/ of its own inside an app (the shell's parts: site/review, …) keeps its
+# own catalogue and is left out of its parent's.
+CATALOGUE_APPS ?= site site/review site/moderation site/screening site/notifications media search honors memorials
 messages: install
 	for app in $(CATALOGUE_APPS); do \
-		(cd $$app && ../$(BIN)/python ../manage.py makemessages -l en -l zh_Hans --no-location) || exit 1; \
+		ignores=$$(for d in $$app/*/locale; do [ -d "$$d" ] && printf -- "--ignore=%s/* " "$$(basename $$(dirname $$d))"; done); \
+		(cd $$app && $(CURDIR)/$(BIN)/python $(CURDIR)/manage.py makemessages -l en -l zh_Hans --no-location $$ignores) || exit 1; \
 		po=$$app/locale/zh_Hans/LC_MESSAGES/django.po; msgen $$po -o $$po && \
 		$(BIN)/python -c "import re,sys; p=sys.argv[1]; s=open(p).read(); open(p,'w').write(re.sub(r'\nmsgstr\[1\] .*(\n\".*\")*', '', s))" $$po || exit 1; \
-		(cd $$app && ../$(BIN)/python ../manage.py compilemessages) || exit 1; \
+		(cd $$app && $(CURDIR)/$(BIN)/python $(CURDIR)/manage.py compilemessages) || exit 1; \
 	done
 
 # Formatting, lint and the import boundaries of docs/plugins.md (import-linter contracts).

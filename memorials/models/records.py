@@ -12,7 +12,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
+from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from memorials.dates import PRECISION_CHOICES, format_partial_date, partial_date_notation
@@ -46,8 +46,11 @@ class MartyrRecordQuerySet(models.QuerySet):
         )
 
 
-class MartyrRecord(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+class MartyrRecord(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     """One martyr, with the fields bureaus keep in their 英名录 sheets.
+
+    Drafts go through the site's review workflow (内容审核: 初审 → 终审) as pages do, and a
+    record being edited can be locked, as bakerydemo's ``Person``.
 
     A cluster (modelcluster): the gallery (:class:`MartyrRecordPhoto`) is edited in the same
     form, kept in draft revisions and written when a revision is published.
@@ -104,10 +107,28 @@ class MartyrRecord(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableMod
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The staff import that last wrote the record; an import that did not publish is reviewed
+    # as a whole and its records published together (memorials.importing.review).
+    import_job = models.ForeignKey(
+        "memorials.ImportJob",
+        verbose_name=_("名录导入"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="records",
+    )
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="martyrrecord")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="martyrrecord",
+        for_concrete_model=False,
+    )
 
     objects = MartyrRecordQuerySet.as_manager()
 

@@ -24,6 +24,15 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 # -- plugins --------------------------------------------------------------------------------
+# The shell and its own parts (editorial review, moderation of public submissions, sensitive
+# words, notifications and tracking codes): plugins use them, never the other way round.
+SHELL_APPS = [
+    "siteshell",
+    "siteshell.review",
+    "siteshell.moderation",
+    "siteshell.screening",
+    "siteshell.notifications",
+]
 SERVICE_APPS = [
     # The services every plugin may use; they are not switchable.
     "media",
@@ -72,7 +81,7 @@ FRAMEWORK_APPS = [
     "django.contrib.sitemaps",
 ]
 
-INSTALLED_APPS = ["siteshell", *SERVICE_APPS, *SITE_PLUGINS, *FRAMEWORK_APPS]
+INSTALLED_APPS = [*SHELL_APPS, *SERVICE_APPS, *SITE_PLUGINS, *FRAMEWORK_APPS]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from siteshell.plugins import resolve_enabled_plugins, satisfy_requirements
 from siteshell.settings.base import *  # noqa: F403
-from siteshell.settings.base import DEFAULT_PLUGINS, FRAMEWORK_APPS, SERVICE_APPS
+from siteshell.settings.base import DEFAULT_PLUGINS, FRAMEWORK_APPS, SERVICE_APPS, SHELL_APPS
 from siteshell.settings.env import env_list, env_str
 
 SECRET_KEY = "test-only-not-secret-7a1e4c9b2d8f0a3c6e5b1d7f9a2c4e8b"
@@ -24,7 +24,7 @@ SITE_PLUGINS, PLUGINS_LEFT_OUT = satisfy_requirements(
     ),
     available_labels=SERVICE_APPS,
 )
-INSTALLED_APPS = ["siteshell", *SERVICE_APPS, *SITE_PLUGINS, *FRAMEWORK_APPS]
+INSTALLED_APPS = [*SHELL_APPS, *SERVICE_APPS, *SITE_PLUGINS, *FRAMEWORK_APPS]
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = Path(env_str("TEST_MEDIA_ROOT", "/tmp/commemoration-test-media"))

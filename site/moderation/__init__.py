@@ -1,0 +1,1 @@
+"""The shell's moderation service: everything the public submits waits here for staff."""

@@ -1,0 +1,1 @@
+"""Notifications to the public (email, SMS) and tracking codes of their submissions."""
