@@ -67,3 +67,20 @@ def _compatibility_errors(plugin, compatibility):
             id="siteshell.E001",
         )
     ]
+
+
+@checks.register()
+def audit_retention_is_long_enough(app_configs=None, **kwargs):
+    """The audit trail is kept at least 180 days (等保 2.0); a shorter setting is an error."""
+    from siteshell import audit
+
+    if audit.retention_days() >= audit.MINIMUM_RETENTION_DAYS:
+        return []
+    return [
+        checks.Error(
+            _("AUDIT_LOG_RETENTION_DAYS 为 %(days)d 天，操作记录至少要保存 %(minimum)d 天")
+            % {"days": audit.retention_days(), "minimum": audit.MINIMUM_RETENTION_DAYS},
+            hint=_("把 AUDIT_LOG_RETENTION_DAYS 设为 180 或更大；清理命令不会删除180天内的记录"),
+            id="siteshell.E004",
+        )
+    ]
