@@ -15,7 +15,9 @@ hook it *contributes* to the shell through a fixed set of methods, each with an 
 - :meth:`PluginConfig.staff_groups` — the staff groups and permissions the plugin needs;
 - :meth:`PluginConfig.search_examples` — example queries the search page suggests;
 - :meth:`PluginConfig.extension_points` — the named places on the plugin's own pages where other
-  plugins may add HTML (``siteshell.extensions``).
+  plugins may add HTML (``siteshell.extensions``);
+- :meth:`PluginConfig.moderated_submissions` — what the public submits to the plugin
+  (:class:`ModeratedKind`: a ``siteshell.moderation`` model), reviewed in the shell's inbox (待办).
 
 ``PluginMeta.requires`` names the plugins (labels) a plugin needs; one whose requirement is off is
 left out as a whole (``siteshell.settings.env.plugin_apps``). ``PluginMeta.compatibility`` is the
@@ -99,6 +101,22 @@ class StaffGroup:
     permissions: tuple[str, ...] = ()
     #: Wagtail page permissions (e.g. ``"add"``, ``"change"``, ``"publish"``) on the site root.
     page_permissions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ModeratedKind:
+    """A kind of public submission the moderation inbox (待办) reviews.
+
+    ``model`` is a subclass of ``siteshell.moderation.models.ModeratedSubmission`` (or its
+    ``"app_label.Model"`` name); ``label`` defaults to its plural verbose name. ``bulk=False``
+    marks long items (letters) that are reviewed one at a time, never approved or rejected in
+    bulk. Kinds are listed by ``order``. See ``docs/moderation.md``.
+    """
+
+    model: Any
+    label: Any = None
+    bulk: bool = True
+    order: int = 100
 
 
 @dataclass
@@ -198,6 +216,10 @@ class PluginConfig(AppConfig):
 
     def extension_points(self) -> Iterable[ExtensionPoint]:
         """The extension points the plugin's own pages offer (``siteshell.extensions``)."""
+        return ()
+
+    def moderated_submissions(self) -> Iterable[ModeratedKind]:
+        """The public submissions the moderation inbox reviews (``siteshell.moderation``)."""
         return ()
 
 

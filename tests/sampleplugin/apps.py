@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from siteshell.plugins import ExtensionPoint, HomeSection, NavItem, PluginConfig, StaffGroup
+from siteshell.plugins import ExtensionPoint, HomeSection, ModeratedKind, NavItem, PluginConfig, StaffGroup
 
 
 class SamplePluginConfig(PluginConfig):
@@ -57,9 +57,12 @@ class SamplePluginConfig(PluginConfig):
         return build_router()
 
     def public_urls(self):
-        from tests.sampleplugin.views import story_count
+        from tests.sampleplugin.views import guestbook, story_count
 
-        return [path("sample-stories/count/", story_count, name="story_count")]
+        return [
+            path("sample-stories/count/", story_count, name="story_count"),
+            path("sample-guestbook/", guestbook, name="guestbook"),
+        ]
 
     def load_demo(self, context):
         from tests.sampleplugin.models import SampleIndexPage, SampleStoryPage
@@ -90,3 +93,9 @@ class SamplePluginConfig(PluginConfig):
 
     def extension_points(self):
         return [ExtensionPoint("sampleplugin.story.after_summary", "报道页：摘要之后", context=("story",))]
+
+    def moderated_submissions(self):
+        return [
+            ModeratedKind("sampleplugin.GuestbookMessage", order=10),
+            ModeratedKind("sampleplugin.Letter", label="来信", bulk=False, order=20),
+        ]
