@@ -26,9 +26,12 @@ urlpatterns = [
     path("display/language/", views.visitor_language, name="visitor_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("api/", api_urls()),
+    path("report/", include(("siteshell.moderation.urls", "moderation"))),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The public status page of tracking codes ("notifications:track").
+    path("", include("siteshell.notifications.urls")),
 ]
 
 # URLs that plugins serve outside their pages (e.g. the search page, feeds), each plugin's
