@@ -7,3 +7,6 @@ class ScreeningConfig(AppConfig):
     label = "screening"
     verbose_name = _("敏感词")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from siteshell.screening import signals  # noqa: F401
