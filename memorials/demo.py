@@ -11,7 +11,7 @@ import random
 
 from django.utils.translation import gettext as _
 
-from memorials.models import MartyrArchivePage, MartyrRecord, MemorialFacility
+from memorials.models import MartyrArchivePage, MartyrCorrection, MartyrRecord, MemorialFacility
 from memorials.text import text_to_richtext
 
 D = datetime.date
@@ -338,3 +338,25 @@ def load_demo(context):
             "new": len(new),
         }
     )
+    _demo_corrections(context)
+
+
+#: Corrections waiting in the inbox (待办) of the demo: what visitors typically send.
+DEMO_CORRECTIONS = [
+    ("DEMO-DCR", "death", "1948年5月25日", "隆化县志记载为5月25日，请核实", "王老师"),
+    ("DEMO-LHL", "native_place", "山西省文水县云周西村", "家乡纪念馆的介绍写的是云周西村", "刘女士"),
+    ("DEMO-QSY", "other", "烈士墓碑上的照片已经褪色，希望更换", "", "清明祭扫的市民"),
+]
+
+
+def _demo_corrections(context):
+    """A few pending corrections, once (a correction already there is never added again)."""
+    if MartyrCorrection.objects.filter(record__external_id__startswith="DEMO-").exists():
+        return
+    records = MartyrRecord.objects.in_bulk([spec[0] for spec in DEMO_CORRECTIONS], field_name="external_id")
+    for external_id, field, value, evidence, name in DEMO_CORRECTIONS:
+        record = records.get(external_id)
+        if record is not None:
+            MartyrCorrection.objects.create(
+                record=record, field=field, proposed_value=value, evidence=evidence, submitter_name=name
+            )

@@ -31,6 +31,17 @@ def fresh_cache_namespace():
 
 _test_numbers = itertools.count()
 
+
+@pytest.fixture(autouse=True)
+def fresh_sensitive_words():
+    """The sensitive-word list is kept per process; a word a test added (and the database rolled
+    back) must not stay in it for the next test."""
+    yield
+    from siteshell.screening import invalidate
+
+    invalidate()
+
+
 TESTS_DIR = Path(__file__).resolve().parent
 
 

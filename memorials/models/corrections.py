@@ -1,16 +1,17 @@
-"""纠错: corrections visitors propose, which staff accept or reject."""
+"""纠错: corrections visitors propose. They wait in the shell's moderation inbox (待办); an
+accepted one becomes a new draft revision of the record, which goes through the same review
+workflow (内容审核: 初审 → 终审) as any edit before the public sees it."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from memorials.dates import parse_partial_date
 from memorials.models.records import Gender, MartyrRecord
 from memorials.text import text_to_richtext
+from siteshell.moderation.models import Decision, ModeratedSubmission, moderation_indexes
 
 #: How a visitor may write a gender, in Chinese or in English.
 GENDERS_WRITTEN = {
@@ -25,13 +26,9 @@ GENDERS_WRITTEN = {
 }
 
 
-class MartyrCorrection(models.Model):
-    """A visitor's proposed correction (纠错). It changes nothing until staff accept it."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("待审核")
-        ACCEPTED = "accepted", _("已采纳")
-        REJECTED = "rejected", _("未采纳")
+class MartyrCorrection(ModeratedSubmission):
+    """A visitor's proposed correction (纠错). It changes nothing until staff accept it, and then
+    only as a draft revision submitted to the review workflow."""
 
     #: Fields a visitor may propose corrections for, with their labels.
     FIELD_CHOICES = [
@@ -62,35 +59,66 @@ class MartyrCorrection(models.Model):
     submitter_contact = models.CharField(
         _("联系方式"), max_length=100, blank=True, help_text=_("仅工作人员可见，不公开")
     )
-    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.PENDING)
-    created_at = models.DateTimeField(_("提交时间"), default=timezone.now)
-    reviewed_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("审核人"),
+    #: The draft revision an accepted correction became (reviewed in the workflow).
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("生成的修订"),
         null=True,
         blank=True,
+        editable=False,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    review_note = models.TextField(_("审核意见"), blank=True)
 
-    class Meta:
+    moderation_search_fields = ("proposed_value", "evidence", "record__name")
+
+    class Meta(ModeratedSubmission.Meta):
         verbose_name = _("纠错")
         verbose_name_plural = pgettext_lazy("plural", "纠错")
-        ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "created_at"], name="memorials_correction_queue")]
+        indexes = moderation_indexes("memorials_corr")
 
     def __str__(self):
         return f"{self.record} · {self.get_field_display()}"
 
-    @property
-    def is_pending(self):
-        return self.status == self.Status.PENDING
+    # -- moderation ------------------------------------------------------------------------
 
-    def accept(self, user, note=""):
-        """Apply the proposed value to the record (as a new revision) and close the correction."""
-        record = self.record
+    def moderation_text(self):
+        return "\n".join(part for part in (self.proposed_value, self.evidence, self.submitter_name) if part)
+
+    def moderation_title(self):
+        return _("%(name)s：%(field)s") % {"name": self.record.name, "field": self.get_field_display()}
+
+    def moderation_public_url(self):
+        return self.record.get_url() if self.record.live else ""
+
+    def moderation_admin_url(self):
+        from django.urls import reverse
+
+        return reverse("wagtailsnippets_memorials_martyrrecord:edit", args=[self.record_id])
+
+    def moderation_details(self):
+        details = [
+            (_("烈士档案"), f"{self.record.name}（{self.record.external_id}）"),
+            (_("需要更正的项目"), self.get_field_display()),
+            (_("提交时的内容"), self.current_value or "—"),
+            (_("建议更正为"), self.proposed_value),
+            (_("依据或说明"), self.evidence or "—"),
+            (_("提交人"), self.submitter_name or "—"),
+        ]
+        if self.revision_id:
+            details.append((_("生成的修订"), _("已提交内容审核（初审 → 终审）")))
+        return details
+
+    def on_moderation_decision(self, decision, user):
+        if decision == Decision.APPROVE:
+            from memorials.corrections import submit_correction
+
+            submit_correction(self, user)
+
+    # -- applying --------------------------------------------------------------------------
+
+    def apply_to(self, record):
+        """Write the proposed value into ``record`` (an unsaved copy: the latest revision)."""
         value = self.proposed_value.strip()
         if self.field in ("birth", "enlistment", "death"):
             parsed = parse_partial_date(value)
@@ -105,18 +133,5 @@ class MartyrCorrection(models.Model):
             record.biography = text_to_richtext(value)
         elif self.field != "other":
             setattr(record, self.field, value)
-        record.save()
-        revision = record.save_revision(user=user, log_action=True)
-        if record.live:
-            revision.publish(user=user)
-        self._close(self.Status.ACCEPTED, user, note)
-
-    def reject(self, user, note=""):
-        self._close(self.Status.REJECTED, user, note)
-
-    def _close(self, status, user, note):
-        self.status = status
-        self.reviewed_by = user
-        self.reviewed_at = timezone.now()
-        self.review_note = note
-        self.save()
+        record.fill_derived_fields()
+        return record

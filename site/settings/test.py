@@ -15,7 +15,7 @@ ALLOWED_HOSTS = ["*"]
 # The suite adds its own plugins that prove the plugin contract: tests/sampleplugin (every
 # contribution method) and tests/recordnotes (requires memorials, adds to its record page
 # through an extension point, imports only memorials.interface).
-TEST_PLUGINS = ["tests.sampleplugin", "tests.recordnotes"]
+TEST_PLUGINS = ["tests.sampleplugin", "tests.recordnotes", "tests.requestdesk"]
 SITE_PLUGINS, PLUGINS_LEFT_OUT = satisfy_requirements(
     resolve_enabled_plugins(
         [*env_list("SITE_PLUGINS", DEFAULT_PLUGINS), *TEST_PLUGINS],
@@ -37,6 +37,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tests that count queries must not meet the periodic dictionary check; the dictionary tests
 # turn it on themselves.
 SEARCH_DICTIONARY_CHECK_SECONDS = None
+# Likewise the sensitive-word list's check (tests/conftest.py forgets the list after each test).
+SCREENING_CHECK_SECONDS = None
 
 # Test processes (xdist workers, the plugin switch-off runs) may share one Redis: keep their
 # cache entries apart.

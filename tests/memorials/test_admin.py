@@ -64,7 +64,6 @@ def test_the_admin_pages_are_named_in_the_plugins_namespace():
     assert reverse("memorials_admin:import_status", args=[uuid]) == f"/admin/memorials/import/{uuid}/"
     assert reverse("memorials_admin:import_confirm", args=[uuid]) == f"/admin/memorials/import/{uuid}/confirm/"
     assert reverse("memorials_admin:import_errors", args=[uuid]) == f"/admin/memorials/import/{uuid}/errors/"
-    assert reverse("memorials_admin:correction_review", args=[7]) == "/admin/memorials/corrections/7/review/"
 
 
 def test_upload_of_a_wrong_file_type_is_refused_in_chinese(admin_client):
