@@ -15,6 +15,7 @@ from wagtail.admin.ui.tables import Column, NumberColumn, Table, TitleColumn
 
 from siteshell.moderation import counts, listing, permissions, registry, service
 from siteshell.moderation.admin_views.base import InboxPage
+from siteshell.moderation.admin_views.rows import render_rows
 from siteshell.moderation.forms import BulkForm
 from siteshell.moderation.models import ModerationStatus
 
@@ -103,12 +104,14 @@ class KindListView(InboxPage):
         review_query = urlencode({"order": "oldest" if ascending else "newest"})
         for item in page.items:
             item.review_url = reverse("moderation_admin:review", args=[self.kind.slug, item.pk]) + "?" + review_query
+        bulk = self.kind.bulk and status == ModerationStatus.PENDING
         context.update(
             kind=self.kind,
+            rows=render_rows(page.items, bulk),
             form=form,
             page=page,
             counts=counts.kind_counts(self.kind),
-            bulk=self.kind.bulk and status == ModerationStatus.PENDING,
+            bulk=bulk,
             next_url="?" + urlencode({**base, "after": page.next_cursor}) if page.next_cursor else "",
             previous_url="?" + urlencode({**base, "before": page.previous_cursor}) if page.previous_cursor else "",
             export_url=reverse("moderation_admin:export") + "?" + urlencode({"kind": self.kind.slug}),
