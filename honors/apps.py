@@ -97,17 +97,28 @@ class HonorsConfig(PluginConfig):
         load_demo(context)
 
     def staff_groups(self):
-        snippet_permissions = tuple(
-            f"honors.{action}_{model}"
-            for model in ("honourtitle", "selectionround")
-            for action in ("add", "change", "delete", "view")
-        )
+        """The honour roll's editors, and what the shell's roles (siteshell.review.roles) may do
+        with honour titles and selection rounds; profile pages follow the roles' page rights."""
+        from siteshell.review.roles import FINAL_APPROVERS, FIRST_REVIEWERS, SITE_MANAGERS, WRITERS
+
+        def snippet_permissions(*actions):
+            return tuple(
+                f"honors.{action}_{model}" for model in ("honourtitle", "selectionround") for action in actions
+            )
+
+        access = "wagtailadmin.access_admin"
         return [
             StaffGroup(
                 # Lazy: the shell stores the name in the site's language (siteshell.groups).
                 name=_("荣誉风采编辑"),
                 # Image upload rights are per collection and belong to media/.
-                permissions=("wagtailadmin.access_admin", *snippet_permissions),
+                permissions=(access, *snippet_permissions("add", "change", "delete", "view")),
                 page_permissions=("add", "change"),
-            )
+            ),
+            StaffGroup(name=WRITERS, permissions=(access, *snippet_permissions("add", "change", "view"))),
+            StaffGroup(name=FIRST_REVIEWERS, permissions=(access, *snippet_permissions("change", "view"))),
+            StaffGroup(name=FINAL_APPROVERS, permissions=(access, *snippet_permissions("change", "view"))),
+            StaffGroup(
+                name=SITE_MANAGERS, permissions=(access, *snippet_permissions("add", "change", "delete", "view"))
+            ),
         ]

@@ -108,13 +108,26 @@ class MemorialsConfig(PluginConfig):
         return examples
 
     def staff_groups(self):
+        """The archive's own managers, and what the shell's roles (siteshell.review.roles) may
+        do with martyr records: 宣传干事 write and submit, 初审员 edit at the first step,
+        终审员 publish and review import jobs, 站点管理员 everything."""
+        from siteshell.review.roles import (
+            FINAL_APPROVERS,
+            FIRST_REVIEWERS,
+            SITE_MANAGERS,
+            SUBMISSION_MODERATORS,
+            WRITERS,
+        )
+
         crud = ("add", "change", "delete", "view")
+        access = "wagtailadmin.access_admin"
+        see_facilities = "memorials.view_memorialfacility"
         return [
             StaffGroup(
                 # Lazy: the shell stores the name in the site's language (siteshell.groups).
                 name=_("烈士档案管理员"),
                 permissions=(
-                    "wagtailadmin.access_admin",
+                    access,
                     *(f"memorials.{action}_martyrrecord" for action in crud),
                     "memorials.publish_martyrrecord",
                     *(f"memorials.{action}_memorialfacility" for action in crud),
@@ -124,14 +137,45 @@ class MemorialsConfig(PluginConfig):
                 ),
             ),
             StaffGroup(
-                name=_("烈士档案审核员"),
+                name=WRITERS,
                 permissions=(
-                    "wagtailadmin.access_admin",
+                    access,
+                    *(f"memorials.{action}_martyrrecord" for action in ("add", "change", "view")),
+                    see_facilities,
+                ),
+            ),
+            StaffGroup(
+                name=FIRST_REVIEWERS,
+                permissions=(access, "memorials.change_martyrrecord", "memorials.view_martyrrecord", see_facilities),
+            ),
+            StaffGroup(
+                name=FINAL_APPROVERS,
+                permissions=(
+                    access,
+                    *(f"memorials.{action}_martyrrecord" for action in ("change", "view", "publish")),
+                    see_facilities,
+                    "memorials.view_importjob",
+                    "memorials.review_importjob",
+                ),
+            ),
+            StaffGroup(
+                name=SUBMISSION_MODERATORS,
+                permissions=(
+                    access,
                     "memorials.view_martyrrecord",
-                    "memorials.change_martyrrecord",
-                    "memorials.publish_martyrrecord",
                     "memorials.view_martyrcorrection",
                     "memorials.change_martyrcorrection",
+                ),
+            ),
+            StaffGroup(
+                name=SITE_MANAGERS,
+                permissions=(
+                    access,
+                    *(f"memorials.{action}_martyrrecord" for action in crud),
+                    "memorials.publish_martyrrecord",
+                    *(f"memorials.{action}_memorialfacility" for action in crud),
+                    *(f"memorials.{action}_martyrcorrection" for action in ("change", "view")),
+                    *(f"memorials.{action}_importjob" for action in ("add", "view", "review")),
                 ),
             ),
         ]

@@ -7,3 +7,10 @@ class ReviewConfig(AppConfig):
     label = "review"
     verbose_name = _("内容审核")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from siteshell.review.workflow import assign_workflow_to_snippets
+
+        post_migrate.connect(assign_workflow_to_snippets, dispatch_uid="siteshell.review.assign_workflow")

@@ -212,6 +212,8 @@ TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Chinese for the Wagtail strings its own zh_Hans catalogue leaves in English (docs/review.md).
+LOCALE_PATHS = [SHELL_DIR / "review" / "wagtail_locale"]
 WAGTAIL_CONTENT_LANGUAGES = [("zh-hans", "简体中文")]
 
 # -- static and media files -----------------------------------------------------------------

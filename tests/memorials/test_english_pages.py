@@ -508,8 +508,8 @@ def test_staff_groups_are_stored_in_chinese_whatever_the_language(db):
     with translation.override("en"):
         sync_staff_groups()
     names = set(Group.objects.values_list("name", flat=True))
-    assert {"烈士档案管理员", "烈士档案审核员"} <= names
-    assert not names & {"Martyr archive managers", "Martyr archive reviewers"}
+    assert {"烈士档案管理员", "初审员", "终审员"} <= names
+    assert not names & {"Martyr archive managers", "First reviewers", "Final approvers"}
 
 
 # -- the API ----------------------------------------------------------------------------------------

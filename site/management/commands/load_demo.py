@@ -19,6 +19,7 @@ from media.demo import make_image
 from siteshell.groups import sync_staff_groups
 from siteshell.models import BureauSettings, DisplaySettings, HomePage
 from siteshell.plugins import DemoContext, get_plugins
+from siteshell.review.demo import ensure_role_accounts
 
 HOME_TITLE = "崇尚英雄 · 关爱退役军人"
 HOME_INTRO = (
@@ -57,6 +58,7 @@ class Command(BaseCommand):
             self.ensure_settings(home)
             password = self.ensure_admin(options["admin_username"], options["admin_password"])
             sync_staff_groups()
+            accounts = ensure_role_accounts()
         context = DemoContext(home_page=home, stdout=self.stdout, style=self.style, make_image=make_image)
         for plugin in get_plugins():
             self.stdout.write(f"· {plugin.describe()['name']} ({plugin.label})")
@@ -67,6 +69,7 @@ class Command(BaseCommand):
             _("后台地址: /admin/  用户名: %(username)s  密码: %(password)s")
             % {"username": options["admin_username"], "password": password}
         )
+        self.stdout.write(accounts)
 
     def ensure_home_page(self):
         home = HomePage.objects.first()
