@@ -313,6 +313,28 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
+# -- public submissions: moderation, screening, notifications --------------------------------
+
+# Distinct reporters (举报) that hide an approved public item until a moderator decides.
+MODERATION_REPORTS_TO_HIDE = env_int("MODERATION_REPORTS_TO_HIDE", 3)
+# Reports from one address (django-ratelimit rate: "10/h" = ten an hour).
+MODERATION_REPORT_RATE = env_str("MODERATION_REPORT_RATE", "10/h")
+# Seconds the inbox's counts (待办 badge, dashboard) are cached; every decision clears them.
+MODERATION_COUNTS_CACHE_SECONDS = env_int("MODERATION_COUNTS_CACHE_SECONDS", 30)
+# How often each process checks whether staff changed the sensitive-word list (敏感词库).
+SCREENING_CHECK_SECONDS = env_int("SCREENING_CHECK_SECONDS", 5)
+# SMS to the public: the console backend prints them (development); a bureau's gateway is
+# "siteshell.notifications.sms.HttpGatewayBackend" with NOTIFICATIONS_SMS_GATEWAY (production.py).
+NOTIFICATIONS_SMS_BACKEND = env_str("NOTIFICATIONS_SMS_BACKEND", "siteshell.notifications.sms.ConsoleBackend")
+NOTIFICATIONS_SMS_SIGNATURE = env_str("NOTIFICATIONS_SMS_SIGNATURE", "")
+# Lookups of the tracking-code status page (/track/) per address, and wrong pairs per code.
+NOTIFICATIONS_TRACK_RATE = env_str("NOTIFICATIONS_TRACK_RATE", "10/10m")
+NOTIFICATIONS_TRACK_CODE_RATE = env_str("NOTIFICATIONS_TRACK_CODE_RATE", "20/h")
+# Behind a reverse proxy, the header that holds the visitor's address for the rate limits
+# (e.g. HTTP_X_REAL_IP); unset, REMOTE_ADDR.
+if env_str("RATELIMIT_IP_META_KEY", ""):
+    RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY", "")
+
 # -- audit ----------------------------------------------------------------------------------
 
 # Days the audit trail (Wagtail's log entries) is kept; `manage.py purge_audit_log` deletes

@@ -33,3 +33,22 @@ elif TASKS_BACKEND == "immediate":
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 else:
     raise ImproperlyConfigured("TASKS_BACKEND must be 'database' (django-tasks-db) or 'immediate'")
+
+# -- mail and SMS to the public (siteshell.notifications) -----------------------------------
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A bureau's HTTP SMS gateway (docs/notifications.md): NOTIFICATIONS_SMS_BACKEND=
+# siteshell.notifications.sms.HttpGatewayBackend with these.
+if env_str("SMS_GATEWAY_URL", ""):
+    NOTIFICATIONS_SMS_GATEWAY = {
+        "URL": env_str("SMS_GATEWAY_URL", ""),
+        "ACCOUNT": env_str("SMS_GATEWAY_ACCOUNT", ""),
+        "PASSWORD": env_str("SMS_GATEWAY_PASSWORD", ""),
+        "TIMEOUT": env_int("SMS_GATEWAY_TIMEOUT", 10),
+    }
