@@ -2,7 +2,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from siteshell.plugins import ExtensionPoint, HomeSection, NavItem, PluginConfig, StaffGroup
+from siteshell.plugins import ExtensionPoint, HomeSection, ModeratedKind, NavItem, PluginConfig, StaffGroup
 
 #: The search page's example queries, cached: they come from the published records.
 SEARCH_EXAMPLES_CACHE_KEY = "memorials:search-examples"
@@ -88,6 +88,10 @@ class MemorialsConfig(PluginConfig):
                 "memorials.facility.after_details", _("纪念设施页：基本信息和简介之后"), context=("facility",)
             ),
         ]
+
+    def moderated_submissions(self):
+        # Each correction changes a record: reviewed one at a time, never in bulk.
+        return [ModeratedKind("memorials.MartyrCorrection", label=_("档案纠错"), bulk=False, order=20)]
 
     def search_examples(self, request):
         """A martyr's name and a battle from the oldest published records (cached)."""
