@@ -42,6 +42,8 @@ browser-deps:
 # Message catalogues of the shell, the services and the plugins: English to translate by hand;
 # zh_Hans is the identity (msgstr = msgid), so that a Chinese string is found in the first
 # catalogue instead of walking Django's dozen zh-hans fallbacks (7 µs a call, ~200 a page).
+# An English msgid (a Wagtail string a plugin's copy of a Wagtail template uses) stays
+# untranslated there, so that Wagtail's own Chinese answers it.
 # A folder with a locale/ of its own inside an app (the shell's parts: site/review, …) keeps its
 # own catalogue and is left out of its parent's.
 CATALOGUE_APPS ?= site site/review site/moderation site/screening site/notifications media search honors memorials
@@ -50,7 +52,7 @@ messages: install
 		ignores=$$(for d in $$app/*/locale; do [ -d "$$d" ] && printf -- "--ignore=%s/* " "$$(basename $$(dirname $$d))"; done); \
 		(cd $$app && $(CURDIR)/$(BIN)/python $(CURDIR)/manage.py makemessages -l en -l zh_Hans --no-location $$ignores) || exit 1; \
 		po=$$app/locale/zh_Hans/LC_MESSAGES/django.po; msgen $$po -o $$po && \
-		$(BIN)/python -c "import re,sys; p=sys.argv[1]; s=open(p).read(); open(p,'w').write(re.sub(r'\nmsgstr\[1\] .*(\n\".*\")*', '', s))" $$po || exit 1; \
+		$(BIN)/python -c "import re,sys; p=sys.argv[1]; s=open(p).read(); s=re.sub(r'\nmsgstr\[1\] .*(\n\".*\")*', '', s); open(p,'w').write(re.sub(r'(\nmsgid \"([ -~]+)\"\nmsgstr )\"\2\"', r'\1\"\"', s))" $$po || exit 1; \
 		(cd $$app && $(CURDIR)/$(BIN)/python $(CURDIR)/manage.py compilemessages) || exit 1; \
 	done
 

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column, NumberColumn, Table, TitleColumn
 
@@ -57,7 +57,7 @@ class InboxView(InboxPage):
         )
         context["table"] = Table(
             [
-                TitleColumn("label", label=_("类型"), get_url=lambda row: row.url),
+                TitleColumn("label", label=pgettext("kind of public submission", "类型"), get_url=lambda row: row.url),
                 NumberColumn("pending", label=_("待处理")),
                 Column("flagged", label=_("其中含敏感词")),
                 NumberColumn("today", label=_("今日提交")),
