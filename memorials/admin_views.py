@@ -1,5 +1,6 @@
 """Admin views: the staff import (upload → error preview → confirm, run as background tasks)
-and the correction review."""
+and the review of an import as a whole (``import_reviews``, ``import_review``). The public's
+corrections are reviewed in the shell's moderation inbox."""
 
 from __future__ import annotations
 
@@ -9,19 +10,20 @@ from pathlib import Path
 
 from django import forms
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_http_methods
 from wagtail.admin import messages
+from wagtail.admin.ui.tables import Column, DateColumn, Table, TitleColumn, UserColumn
+from wagtail.log_actions import log
 
-from memorials.importing import SUPPORTED_SUFFIXES, ImportResult, RowError, file_checksum, write_error_file
-from memorials.models import ImportJob, MartyrCorrection
-from memorials.tasks import check_import, job_progress, run_import
+from memorials.importing import SUPPORTED_SUFFIXES, ImportResult, RowError, file_checksum, review, write_error_file
+from memorials.models import ImportJob
+from memorials.tasks import check_import, job_progress, publish_approved_import, run_import
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +34,9 @@ STATUS_REFRESH_SECONDS = 3
 
 
 class ImportUploadForm(forms.Form):
+    """The upload; publishing at once is offered to superusers only (the bureau's official
+    list), every other staff import is reviewed as a whole before it is published."""
+
     file = forms.FileField(
         label=gettext_lazy("名录文件"),
         help_text=gettext_lazy(
@@ -43,6 +48,11 @@ class ImportUploadForm(forms.Form):
         required=False,
         help_text=gettext_lazy("本单位的正式名录可直接发布；不勾选则导入后等待审核。"),
     )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not (user is not None and user.is_superuser):
+            del self.fields["publish"]
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -96,17 +106,18 @@ def _start(request, job, task):
 @require_http_methods(["GET", "POST"])
 def import_upload(request):
     """Step 1: upload; the file is checked in the background (a dry run), then its errors shown."""
-    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    form = ImportUploadForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         job = ImportJob(
             filename=upload.name,
-            publish=form.cleaned_data["publish"],
+            publish=form.cleaned_data.get("publish", False),
             created_by=request.user,
             checksum=file_checksum(upload.file),
         )
         job.file.save(f"{job.uuid}{Path(upload.name).suffix.lower()}", upload, save=False)
         job.save()
+        log(job, "memorials.import_upload", user=request.user, data={"filename": job.filename, "publish": job.publish})
         _start(request, job, check_import)
         return redirect("memorials_admin:import_status", uuid=job.uuid)
     jobs = ImportJob.objects.select_related("created_by")[:20]
@@ -127,6 +138,7 @@ def import_confirm(request, uuid):
     elif is_checked(job):
         # The check's counts and errors make way for the import's own.
         if _claim(job, [Status.PREVIEW], Status.RUNNING, created_count=0, updated_count=0, error_count=0, errors=[]):
+            log(job, "memorials.import_confirm", user=request.user, data={"filename": job.filename})
             _start(request, job, run_import)
     elif can_resume(job):
         if _claim(job, [Status.FAILED], Status.RUNNING):
@@ -168,6 +180,7 @@ def import_status(request, uuid):
             "progress_percent": percent,
             "errors": job.errors[:PREVIEW_ERRORS],
             "more_errors": max(0, len(job.errors) - PREVIEW_ERRORS),
+            "can_review": _reviewable(job) and request.user.has_perm("memorials.review_importjob"),
         },
     )
 
@@ -184,26 +197,116 @@ def import_errors(request, uuid):
     return FileResponse(buffer, as_attachment=True, filename=f"{Path(job.filename).stem}.errors.{fmt}")
 
 
+# -- the review of an import as a whole (see memorials.importing.review) ------------------------
+
+can_review = permission_required("memorials.review_importjob", raise_exception=True)
+
+
+def _reviewable(job):
+    return job.status == ImportJob.Status.DONE and bool(job.review_status)
+
+
+def _start_publishing(request, job):
+    try:
+        publish_approved_import.enqueue(str(job.uuid))
+    except Exception:
+        logger.exception("Could not enqueue the publishing of import job %s", job.uuid)
+        ImportJob.objects.filter(pk=job.pk).update(review_status=ImportJob.ReviewStatus.PUBLISH_FAILED)
+        messages.error(request, _("后台任务无法启动，请稍后重试或联系技术人员。"))
+        return False
+    return True
+
+
+#: Decided jobs listed under the waiting ones.
+REVIEWED_SHOWN = 20
+
+
+def review_table(jobs):
+    """Wagtail's listing table of jobs with their review state."""
+    return Table(
+        [
+            TitleColumn(
+                "filename",
+                label=_("文件"),
+                get_url=lambda job: reverse("memorials_admin:import_review", kwargs={"uuid": job.uuid}),
+            ),
+            Column("review_status", label=_("审核状态"), accessor="get_review_status_display"),
+            Column("created_count", label=pgettext("records an import added", "新增")),
+            Column("updated_count", label=pgettext("records an import updated", "更新")),
+            UserColumn("created_by", label=_("上传人"), blank_display_name="—"),
+            DateColumn("finished_at", label=_("完成时间")),
+            UserColumn("reviewed_by", label=_("审核人"), blank_display_name="—"),
+            DateColumn("reviewed_at", label=_("审核时间")),
+        ],
+        list(jobs),
+    )
+
+
+@can_review
+def import_reviews(request):
+    """The imports waiting for review, then the latest decisions."""
+    Review = ImportJob.ReviewStatus
+    jobs = ImportJob.objects.select_related("created_by", "reviewed_by")
+    waiting = jobs.filter(review_status__in=[Review.PENDING, Review.PUBLISHING, Review.PUBLISH_FAILED])
+    reviewed = jobs.filter(review_status__in=[Review.APPROVED, Review.RETURNED]).order_by("-reviewed_at")
+    return TemplateResponse(
+        request,
+        "memorials/admin/import_reviews.html",
+        {
+            "page_title": _("名录导入审核"),
+            "header_icon": "tasks",
+            "waiting": review_table(waiting),
+            "reviewed": review_table(reviewed[:REVIEWED_SHOWN]),
+        },
+    )
+
+
+@can_review
 @require_http_methods(["GET", "POST"])
-def correction_review(request, pk):
-    """Compare the record with the proposal; accepting applies it as a new revision."""
-    if not request.user.has_perm("memorials.change_martyrcorrection"):
-        raise PermissionDenied
-    correction = get_object_or_404(MartyrCorrection.objects.select_related("record"), pk=pk)
-    if request.method == "POST" and correction.is_pending:
-        note = request.POST.get("review_note", "").strip()
+def import_review(request, uuid):
+    """One job: counts, the file's notices, a sample of its records; approve (publish them
+    all, as a background task) or return with a note. The uploader cannot decide on their own
+    job, whatever the request says."""
+    job = get_object_or_404(ImportJob.objects.select_related("created_by", "reviewed_by"), uuid=uuid)
+    if request.method == "POST":
         action = request.POST.get("action")
-        if action == "accept":
-            if correction.field != "other" and not request.user.has_perm("memorials.change_martyrrecord"):
-                raise PermissionDenied
-            try:
-                correction.accept(request.user, note)
-            except ValueError as error:
-                messages.error(request, _("无法采纳：%(error)s") % {"error": error})
-                return redirect("memorials_admin:correction_review", pk=pk)
-            messages.success(request, _("已采纳，档案已更新。"))
-        elif action == "reject":
-            correction.reject(request.user, note)
-            messages.success(request, _("已标记为未采纳，档案保持不变。"))
-        return redirect(reverse("wagtailsnippets_memorials_martyrcorrection:list"))
-    return TemplateResponse(request, "memorials/admin/correction_review.html", {"correction": correction})
+        try:
+            if not _reviewable(job):
+                raise review.ReviewRefused(_("这次导入不需要审核。"))
+            if action == "approve":
+                if review.approve(job, request.user):
+                    if _start_publishing(request, job):
+                        messages.success(request, _("已审核通过，正在后台发布这次导入的全部档案。"))
+                else:
+                    messages.warning(request, _("这次导入已经审核过了。"))
+            elif action == "return":
+                if review.return_job(job, request.user, request.POST.get("review_note", "")):
+                    messages.success(request, _("已退回，档案保持草稿，上传人会在导入页面看到退回意见。"))
+                else:
+                    messages.warning(request, _("这次导入已经审核过了。"))
+            else:
+                messages.error(request, _("请选择“审核通过”或“退回”。"))
+        except review.ReviewRefused as error:
+            messages.error(request, str(error))
+        return redirect("memorials_admin:import_review", uuid=job.uuid)
+
+    Review = ImportJob.ReviewStatus
+    records, total = review.sample(job) if _reviewable(job) else ([], 0)
+    publishing = job.review_status == Review.PUBLISHING
+    return TemplateResponse(
+        request,
+        "memorials/admin/import_review.html",
+        {
+            "page_title": _("审核名录导入"),
+            "header_icon": "tasks",
+            "job": job,
+            "reviewable": _reviewable(job),
+            "records": [(record, review.changes(record)) for record in records],
+            "record_total": total,
+            "own_job": job.created_by_id is not None and job.created_by_id == request.user.pk,
+            "can_decide": job.review_status in review.APPROVABLE,
+            "can_return": job.review_status == Review.PENDING,
+            "publishing": publishing,
+            "refresh_seconds": STATUS_REFRESH_SECONDS if publishing else None,
+        },
+    )

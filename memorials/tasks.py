@@ -11,6 +11,10 @@ The staff import (upload → check → confirm) runs as two tasks on an
   batch on the job (``rows_done``), so running it again on a job that failed resumes after the
   last committed row.
 
+A job that did not publish is then reviewed (``memorials.importing.review``); approving it runs
+:func:`publish_approved_import`, which publishes every record of the job in batches (running it
+again publishes only what is left, so it resumes and is harmless twice).
+
 A task that fails leaves the job ``FAILED`` with a notice for staff (in the language the task
 runs in: the staff member's when it runs inside the request, the site's in a worker), and re-raises
 anything unexpected so that the task backend records the failure and the traceback. The
@@ -34,6 +38,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django_tasks import task
 
 from memorials.importing import DEFAULT_BATCH_SIZE, ImportFileError, MartyrImporter, count_rows
+from memorials.importing.review import publish_job
 from memorials.models import ImportJob
 from siteshell.languages import join_list
 
@@ -237,3 +242,22 @@ def run_import(job_uuid: str) -> dict | None:
     if result is None:
         return None
     return {"created": result.created, "updated": result.updated, "errors": len(result.errors)}
+
+
+@task()
+def publish_approved_import(job_uuid: str) -> dict | None:
+    """Publish the records of an approved job; a failure leaves it ``PUBLISH_FAILED`` (approving
+    again resumes)."""
+    job = _job(job_uuid)
+    if job is None:
+        return None
+    Review = ImportJob.ReviewStatus
+    if job.review_status not in (Review.PUBLISHING, Review.APPROVED):
+        logger.warning("Import job %s is not approved (%s); nothing published", job_uuid, job.review_status)
+        return None
+    try:
+        published = publish_job(job)
+    except BaseException:
+        ImportJob.objects.filter(pk=job.pk).update(review_status=Review.PUBLISH_FAILED)
+        raise
+    return {"published": published}

@@ -1,4 +1,5 @@
-"""Admin: records, facilities and the corrections queue as snippets; import and review views.
+"""Admin: records and facilities as snippets; import and review views. The public's corrections
+are reviewed in the shell's moderation inbox (待办), like everything else the public submits.
 
 The plugin's own admin URLs live in the ``memorials_admin`` namespace
 (``reverse("memorials_admin:import")`` → ``/admin/memorials/import/``).
@@ -17,14 +18,13 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.admin.views.mixins import Echo
 from wagtail.models import Revision
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from memorials import admin_views
 from memorials.exporter import EXPORT_HEADINGS, EXPORT_KEYS, export_row
 from memorials.filters import MartyrRecordAdminFilterSet
-from memorials.models import MartyrCorrection, MartyrRecord, MemorialFacility
+from memorials.models import MartyrRecord, MemorialFacility
 from memorials.pagination import ADMIN_COUNT_CAP, CappedCountPaginator
 
 #: Wagtail's own words for a status, translated by Wagtail's catalogue (this name keeps them out
@@ -173,35 +173,8 @@ class MemorialFacilityViewSet(AltTextCheckedFormMixin, SnippetViewSet):
     search_backend_name = None
 
 
-class CorrectionPermissionPolicy(ModelPermissionPolicy):
-    """Corrections come from the public form only; staff review them, never add them."""
-
-    def user_has_permission(self, user, action):
-        if action == "add":
-            return False
-        return super().user_has_permission(user, action)
-
-
-class ReviewColumn(Column):
-    cell_template_name = "memorials/admin/review_cell.html"
-
-
-class MartyrCorrectionViewSet(SnippetViewSet):
-    model = MartyrCorrection
-    icon = "help"
-    menu_label = _("纠错审核")
-    list_display = [ReviewColumn("review", label=_("纠错")), "field", "status", "created_at"]
-    list_filter = ["status", "field"]
-    search_fields = ["record__name", "proposed_value"]
-    search_backend_name = None
-    ordering = ["-created_at"]
-    add_to_admin_menu = False
-    form_fields = ["review_note"]
-    permission_policy = CorrectionPermissionPolicy(MartyrCorrection)
-
-
 class MemorialsGroup(SnippetViewSetGroup):
-    items = (MartyrRecordViewSet, MemorialFacilityViewSet, MartyrCorrectionViewSet)
+    items = (MartyrRecordViewSet, MemorialFacilityViewSet)
     menu_label = pgettext_lazy("the plugin", "烈士档案")
     menu_icon = "folder-inverse"
     menu_order = 210
@@ -217,7 +190,8 @@ def register_memorials_admin_urls():
         path("import/<uuid:uuid>/confirm/", admin_views.import_confirm, name="import_confirm"),
         path("import/<uuid:uuid>/", admin_views.import_status, name="import_status"),
         path("import/<uuid:uuid>/errors/", admin_views.import_errors, name="import_errors"),
-        path("corrections/<int:pk>/review/", admin_views.correction_review, name="correction_review"),
+        path("import/reviews/", admin_views.import_reviews, name="import_reviews"),
+        path("import/<uuid:uuid>/review/", admin_views.import_review, name="import_review"),
     ]
     return [path("memorials/", include((patterns, "memorials_admin")))]
 
@@ -230,3 +204,25 @@ class ImportMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
     return ImportMenuItem(_("导入烈士名录"), reverse("memorials_admin:import"), icon_name="download", order=211)
+
+
+class ImportReviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("memorials.review_importjob")
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_review_menu_item():
+    return ImportReviewMenuItem(
+        _("名录导入审核"), reverse("memorials_admin:import_reviews"), icon_name="tasks", order=212
+    )
+
+
+@hooks.register("register_log_actions")
+def register_import_log_actions(actions):
+    """The import's steps in the history and the site-wide log (one entry per job, not per record)."""
+    actions.register_action("memorials.import_upload", _("上传名录文件"), _("上传了名录文件"))
+    actions.register_action("memorials.import_confirm", _("确认名录导入"), _("确认了名录导入"))
+    actions.register_action("memorials.import", _("命令行导入名录"), _("在服务器上用命令行导入了名录"))
+    actions.register_action("memorials.import_approve", _("审核通过名录导入"), _("审核通过了名录导入，发布其全部档案"))
+    actions.register_action("memorials.import_return", _("退回名录导入"), _("退回了名录导入"))

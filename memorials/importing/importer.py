@@ -128,6 +128,7 @@ class MartyrImporter:
             analyse=analyse,
             publish=self.publish,
             now=timezone.now(),
+            job_id=self.job.pk if self.job is not None else None,
         )
         self._now = context.now
         # Whether the file has a column for every searched field: then the workers' analysis
@@ -191,7 +192,9 @@ class MartyrImporter:
                 self.result.created += len(batch) - len(existing)
             return
         # One timestamp per batch: the rows of a batch are published together.
-        writer = BatchWriter(publish=self.publish, index=self.index, now=self._now, complete_texts=self._complete_texts)
+        writer = BatchWriter(
+            publish=self.publish, index=self.index, now=self._now, complete_texts=self._complete_texts, job=self.job
+        )
         with transaction.atomic():
             try:
                 with transaction.atomic():

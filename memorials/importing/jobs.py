@@ -53,9 +53,14 @@ def record_batch(job, result: ImportResult, last_row):
 
 
 def finish_job(job):
+    """Mark the job done; one that did not publish and left drafts waits for review."""
     job.status = ImportJob.Status.DONE
     job.finished_at = timezone.now()
-    job.save(update_fields=["status", "finished_at"])
+    update_fields = ["status", "finished_at"]
+    if not job.publish and not job.review_status and job.records.filter(has_unpublished_changes=True).exists():
+        job.review_status = ImportJob.ReviewStatus.PENDING
+        update_fields.append("review_status")
+    job.save(update_fields=update_fields)
 
 
 def fail_job(job):

@@ -34,6 +34,8 @@ class RowContext:
     analyse: bool
     publish: bool = False
     now: object = None
+    #: The job that writes the rows (``import_job`` of the records it inserts).
+    job_id: int | None = None
 
 
 def process_rows(context: RowContext, chunk):
@@ -60,7 +62,7 @@ def process_rows(context: RowContext, chunk):
                 # 生平事迹 is analysed as the plain text it was written in, not as its HTML.
                 plain = {"biography": half_width(str(values["biography"] or ""))} if "biography" in values else None
                 texts = plan.analyse(data, plain)
-            row = insert_format.insert_row(data, context.publish, context.now)
+            row = insert_format.insert_row(data, context.publish, context.now, context.job_id)
         processed.append((number, data, problems, texts, row))
     return processed
 

@@ -15,6 +15,7 @@ import json
 from django.db import connection
 
 from memorials.derived import fill_derived_values
+from memorials.importing.staging import RevisionStager, needs_staging
 from memorials.models import MartyrRecord
 from search.bulk import BulkPlan, index_documents
 
@@ -81,7 +82,7 @@ class RowFormat:
             self.memo[key] = field.get_db_prep_save(value, self.connection)
         return self.memo[key]
 
-    def insert_row(self, data, publish, now):
+    def insert_row(self, data, publish, now, job_id=None):
         values = {
             **self.defaults,
             **data,
@@ -89,6 +90,7 @@ class RowFormat:
             "has_unpublished_changes": not publish,
             "created_at": now,
             "updated_at": now,
+            "import_job_id": job_id,
         }
         if publish:
             values.update(first_published_at=now, last_published_at=now)
@@ -135,17 +137,25 @@ def sqlite_bulk_settings():
 
 class BatchWriter:
     """Writes a batch of cleaned rows (new records inserted, known ones updated by 编号) and
-    their search documents; the caller holds the transaction."""
+    their search documents; the caller holds the transaction.
 
-    def __init__(self, *, publish, index, now, complete_texts=False):
+    Every record a job inserts or changes is marked with the job (``import_job``). An import
+    that does not publish never changes what the public sees: a record that is live (or has
+    draft revisions) gets the file's values as a new draft revision (``staging``), and only
+    drafts without revisions are updated in place.
+    """
+
+    def __init__(self, *, publish, index, now, complete_texts=False, job=None):
         self.connection = connection
         self.publish = publish
         self.index = index
         self.now = now
+        self.job = job
         self.model = MartyrRecord
         self.table = connection.ops.quote_name(MartyrRecord._meta.db_table)
         self.format = row_format()
         self.complete_texts = complete_texts
+        self.update_fields = [*UPDATE_FIELDS, "import_job_id"] if job is not None else UPDATE_FIELDS
 
     def write(self, batch):
         """``(created, updated)`` for a batch of ``(number, data, texts, row, cells)``."""
@@ -166,10 +176,16 @@ class BatchWriter:
             for _n, data, texts, *_rest in batch
             if data["external_id"] in existing
         ]
+        counts = len(creates), len(updates)
+        if not self.publish and self.job is not None:
+            staged = [(current, data) for current, data, _t in updates if needs_staging(current)]
+            if staged:
+                RevisionStager(job=self.job, now=self.now).stage(staged)
+                updates = [update for update in updates if not needs_staging(update[0])]
         documents = self._insert(creates) + self._update(updates)
         if self.index and documents:
             index_documents(self.model, search_plan(), documents, objects=lambda: self._objects(documents))
-        return len(creates), len(updates)
+        return counts
 
     def _insert(self, creates):
         if not creates:
@@ -206,8 +222,10 @@ class BatchWriter:
     def _update(self, updates):
         if not updates:
             return []
-        fields = [self.model._meta.get_field(name) for name in UPDATE_FIELDS]
-        compared = [(i, field) for i, field in enumerate(fields) if field.attname != "updated_at"]
+        fields = [self.model._meta.get_field(name) for name in self.update_fields]
+        compared = [
+            (i, field) for i, field in enumerate(fields) if field.attname not in ("updated_at", "import_job_id")
+        ]
         assignments = ", ".join(f"{self.connection.ops.quote_name(field.column)} = %s" for field in fields)
         rows, documents = [], []
         for current, data, texts in updates:
@@ -219,6 +237,8 @@ class BatchWriter:
                 values.update(live=True, has_unpublished_changes=False, last_published_at=self.now)
                 values["first_published_at"] = values.get("first_published_at") or self.now
             values["updated_at"] = self.now
+            if self.job is not None:
+                values["import_job_id"] = self.job.pk
             row = [self.format.prepare(field, values[field.attname]) for field in fields]
             if all(row[i] == self.format.prepare(field, current[field.attname]) for i, field in compared):
                 # The file says what the record says (the usual re-import of a whole list with

@@ -6,11 +6,16 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext
 from tqdm import tqdm
+from wagtail.log_actions import log
 
 from memorials.importing import DEFAULT_BATCH_SIZE, ImportFileError, MartyrImporter, count_rows, write_error_file
 
 #: Error rows printed; the rest are in the error file.
 PRINTED_ERRORS = 20
+
+
+def counts_of(result):
+    return {"created": result.created, "updated": result.updated, "errors": len(result.errors)}
 
 
 class Command(BaseCommand):
@@ -19,13 +24,17 @@ class Command(BaseCommand):
         # Translated when the parser is built: argparse cannot format a lazy description.
         return _(
             "导入烈士名录（.xlsx 或 .csv，UTF-8 / UTF-8 BOM / GB18030）。按“编号”更新，中断后重新运行即从断点继续。"
+            "不加 --publish 时新档案为草稿，已发布档案的修改存为待发布的新版本（公众看到的内容不变），"
+            "整批导入在管理后台“名录导入审核”中审核通过后一起发布；--publish 直接发布，供管理员导入本单位的正式名录。"
         )
 
     def add_arguments(self, parser):
         parser.add_argument("file", help=gettext_lazy("名录文件（.xlsx 或 .csv）"))
         parser.add_argument("--dry-run", action="store_true", help=gettext_lazy("只检查，不写入"))
         parser.add_argument(
-            "--publish", action="store_true", help=gettext_lazy("导入后立即发布（本单位的正式名录无需二次审核）")
+            "--publish",
+            action="store_true",
+            help=gettext_lazy("导入后立即发布，不经审核（仅用于管理员在服务器上导入本单位的正式名录）"),
         )
         parser.add_argument("--errors", help=gettext_lazy("错误文件的保存路径（默认：原文件名.errors.csv/.xlsx）"))
         parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help=gettext_lazy("每批提交的行数"))
@@ -66,6 +75,12 @@ class Command(BaseCommand):
         finally:
             progress.close()
 
+        if result.job is not None:
+            log(
+                result.job,
+                "memorials.import",
+                data={"filename": result.job.filename, "publish": publish, **counts_of(result)},
+            )
         if result.resumed_from:
             self.stdout.write(_("从第 %(row)s 行之后继续导入（上次中断）。") % {"row": result.resumed_from})
         for name in result.unknown_columns:
@@ -98,4 +113,6 @@ class Command(BaseCommand):
                 )
             self.stdout.write(_("错误行已写入 %(path)s，修改后可直接重新导入。") % {"path": error_path})
         if not dry_run and not publish and result.imported:
-            self.stdout.write(_("导入的档案尚未发布，请在管理后台审核后发布（或使用 --publish）。"))
+            self.stdout.write(
+                _("导入的档案尚未发布，请在管理后台“名录导入审核”中审核这次导入，通过后一起发布（或使用 --publish）。")
+            )
