@@ -52,7 +52,7 @@ messages: install
 		ignores=$$(for d in $$app/*/locale; do [ -d "$$d" ] && printf -- "--ignore=%s/* " "$$(basename $$(dirname $$d))"; done); \
 		(cd $$app && $(CURDIR)/$(BIN)/python $(CURDIR)/manage.py makemessages -l en -l zh_Hans --no-location $$ignores) || exit 1; \
 		po=$$app/locale/zh_Hans/LC_MESSAGES/django.po; msgen $$po -o $$po && \
-		$(BIN)/python -c "import re,sys; p=sys.argv[1]; s=open(p).read(); s=re.sub(r'\nmsgstr\[1\] .*(\n\".*\")*', '', s); open(p,'w').write(re.sub(r'(\nmsgid \"([ -~]+)\"\nmsgstr )\"\2\"', r'\1\"\"', s))" $$po || exit 1; \
+		$(BIN)/python -c "import re,sys; p=sys.argv[1]; s=open(p).read(); s=re.sub(r'\nmsgstr\[1\] .*(\n\".*\")*', '', s); s=re.sub(r'(\nmsgid (\"[^\n]*\")\nmsgid_plural .*\nmsgstr\[0\] )\"\"', r'\1\2', s); open(p,'w').write(re.sub(r'(\nmsgid \"([ -~]+)\"\nmsgstr )\"\2\"', r'\1\"\"', s))" $$po || exit 1; \
 		(cd $$app && $(CURDIR)/$(BIN)/python $(CURDIR)/manage.py compilemessages) || exit 1; \
 	done
 
