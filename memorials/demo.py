@@ -343,7 +343,7 @@ def load_demo(context):
 
 #: Corrections waiting in the inbox (待办) of the demo: what visitors typically send.
 DEMO_CORRECTIONS = [
-    ("DEMO-DCR", "death", "1948年5月25日", "隆化县志记载为5月25日，请核实", "王老师"),
+    ("DEMO-DCR", "death_place", "河北省隆化县", "隆化县志记载牺牲地为隆化中学旧址，建议写全省县名称", "王老师"),
     ("DEMO-LHL", "native_place", "山西省文水县云周西村", "家乡纪念馆的介绍写的是云周西村", "刘女士"),
     ("DEMO-QSY", "other", "烈士墓碑上的照片已经褪色，希望更换", "", "清明祭扫的市民"),
 ]
