@@ -109,6 +109,9 @@ class MartyrCorrection(ModeratedSubmission):
             details.append((_("生成的修订"), _("已提交内容审核（初审 → 终审）")))
         return details
 
+    def moderation_personal_data(self):
+        return [(_("联系方式"), self.submitter_contact)]
+
     def on_moderation_decision(self, decision, user):
         if decision == Decision.APPROVE:
             from memorials.corrections import submit_correction

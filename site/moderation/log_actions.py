@@ -14,6 +14,7 @@ ACTIONS = {
     "moderation.report_upheld": (_("举报：属实"), _("举报属实")),
     "moderation.report_dismissed": (_("举报：不予采纳"), _("举报不予采纳")),
     "moderation.export": (_("审核记录：导出"), _("导出审核记录")),
+    "siteshell.view_personal_data": (_("查看完整个人信息"), _("查看了完整个人信息")),
 }
 
 
@@ -22,7 +23,8 @@ def register(actions):
 
         class Formatter(LogFormatter):
             def format_comment(self, log_entry):
-                return (log_entry.data or {}).get("reason", "")
+                data = log_entry.data or {}
+                return data.get("reason", "") or "、".join(data.get("fields", ()))
 
         Formatter.label = label
         Formatter.message = message

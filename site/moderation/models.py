@@ -140,6 +140,12 @@ class ModeratedSubmission(models.Model):
         addresses, ID numbers)."""
         return []
 
+    def moderation_personal_data(self) -> list[tuple[str, str]]:
+        """``(label, value)`` pairs of the submitter's personal data (phone, e-mail, address).
+        The review page shows them masked; staff with ``review.view_personal_data`` may show them
+        in full, and each such view is logged (``siteshell.moderation.personal``)."""
+        return []
+
     def on_moderation_decision(self, decision: str, user) -> None:
         """Called after every decision (a :class:`Decision` value), inside its transaction."""
 

@@ -171,3 +171,15 @@ def test_staff_cannot_invent_corrections_in_the_admin(admin_client):
     # The corrections' own admin listing is gone: they are reviewed in the inbox (待办).
     assert admin_client.get("/admin/snippets/memorials/martyrcorrection/").status_code == 404
     assert admin_client.get("/admin/snippets/memorials/martyrcorrection/add/").status_code == 404
+
+
+def test_the_moderator_sees_the_submitters_contact_masked(client, archive, make_record, django_user_model):
+    from memorials.models import MartyrCorrection
+
+    record = make_record(name="邱少云")
+    correction = MartyrCorrection.objects.create(
+        record=record, field="unit", proposed_value="第15军第29师", submitter_contact="13800001234"
+    )
+    client.force_login(reviewer(django_user_model, "liuyan", "留言审核员"))
+    html = client.get(f"/admin/moderation/memorials.martyrcorrection/{correction.pk}/").content.decode()
+    assert "第15军第29师" in html and "138****1234" in html and "13800001234" not in html

@@ -83,3 +83,6 @@ class Letter(ModeratedSubmission):
 
     def moderation_details(self):
         return [("标题", self.title), ("字数", str(len(self.body)))]
+
+    def moderation_personal_data(self):
+        return [("联系电话", self.sender_phone)]

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin import messages
 from wagtail.log_actions import registry as log_registry
 
-from siteshell.moderation import listing, permissions, registry, service
+from siteshell.moderation import listing, permissions, personal, registry, service
 from siteshell.moderation.admin_views.base import InboxPage
 from siteshell.moderation.forms import DecisionForm
 from siteshell.moderation.models import ModerationStatus, Report
@@ -88,7 +88,7 @@ class ReviewView(InboxPage):
         query = urlencode({"order": "oldest" if self.ascending else "newest"})
         return reverse("moderation_admin:review", args=[self.kind.slug, item.pk]) + "?" + query
 
-    def get_context_data(self, form=None, **kwargs):
+    def get_context_data(self, form=None, personal_data=None, **kwargs):
         context = super().get_context_data(**kwargs)
         item = self.item
         matches = item.screening_matches or []
@@ -102,6 +102,9 @@ class ReviewView(InboxPage):
             text=highlight(item.moderation_text(), [match.get("word", "") for match in matches]),
             matches=[{"word": m.get("word", ""), "category": category_label(m.get("category"))} for m in matches],
             details=item.moderation_details(),
+            personal_data=personal_data if personal_data is not None else personal.masked(item),
+            personal_revealed=personal_data is not None,
+            can_reveal=personal.can_view(self.request.user),
             reports=Report.objects.filter(content_type=content_type, object_id=item.pk).order_by("-created_at")[:50],
             history=history[:100],
             form=form or DecisionForm(),
@@ -113,6 +116,12 @@ class ReviewView(InboxPage):
 
     def post(self, request, *args, **kwargs):
         self.check_removed()
+        if "reveal" in request.POST:
+            if not personal.can_view(request.user):
+                raise PermissionDenied
+            return self.render_to_response(
+                self.get_context_data(personal_data=personal.reveal(self.item, request.user))
+            )
         form = DecisionForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
