@@ -41,3 +41,16 @@ def test_the_chinese_catalogue_is_the_identity_of_every_english_string(app):
     # Chinese must answer it, not an identity entry that would leave it in English.
     assert [key for key in chinese if not isinstance(key, tuple) and is_wagtails(key)] == []
     assert plural <= {key[0] for key in chinese if isinstance(key, tuple)}
+
+
+def test_no_two_catalogues_translate_a_string_differently():
+    """Django merges every app's catalogue and the first app in INSTALLED_APPS wins: a shell
+    part's “查询 → Look up” would silently replace a plugin's “查询 → Apply filters”. A string
+    that means different things takes a context (pgettext)."""
+    seen, conflicts = {}, []
+    for app in APPS:
+        for key, value in catalogue(app, "en").items():
+            first = seen.setdefault(key, (app, value))
+            if first[1] != value:
+                conflicts.append((key, first, (app, value)))
+    assert conflicts == []
