@@ -68,16 +68,18 @@ test: install-test browser-deps
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 
+# worksteal: a worker that is done takes tests from the other (the plugin switch-off runs, a
+# minute each, would otherwise queue up on one worker at the end).
 test-sqlite:
 	@echo "== test suite on SQLite"
-	env -u DATABASE_URL -u REDIS_URL -u ELASTICSEARCH_URL $(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+	env -u DATABASE_URL -u REDIS_URL -u ELASTICSEARCH_URL $(BIN)/python -m pytest -n 2 --dist worksteal $(PYTEST_ARGS)
 
 test-postgres:
 	@if $(BIN)/python -c "import psycopg, sys; psycopg.connect('$(PG_TEST_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "== test suite on PostgreSQL ($(PG_TEST_URL))"; \
 		if $(BIN)/python -c "import redis; redis.Redis.from_url('$(REDIS_TEST_URL)', socket_timeout=2).ping()" 2>/dev/null; then \
 			REDIS="$(REDIS_TEST_URL)"; echo "   with Redis at $$REDIS"; else REDIS=""; fi; \
-		DATABASE_URL=$(PG_TEST_URL) REDIS_URL=$$REDIS $(BIN)/python -m pytest -n 2 $(PYTEST_ARGS); \
+		DATABASE_URL=$(PG_TEST_URL) REDIS_URL=$$REDIS $(BIN)/python -m pytest -n 2 --dist worksteal $(PYTEST_ARGS); \
 	else \
 		echo "== PostgreSQL at $(PG_TEST_URL) is not reachable: PostgreSQL pass SKIPPED"; \
 	fi
