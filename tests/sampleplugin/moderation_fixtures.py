@@ -11,12 +11,8 @@ import itertools
 
 import pytest
 
-PERMISSIONS = {
-    "moderate_submissions": "审核公众提交内容",
-    "view_removed_submissions": "查看已撤下内容",
-    "export_audit": "导出审核记录",
-    "view_personal_data": "查看完整个人信息",
-}
+#: The ``review.*`` permissions the moderation service checks (siteshell.review.StaffPermission).
+PERMISSIONS = ("moderate_submissions", "view_removed_submissions", "export_audit", "view_personal_data")
 
 _numbers = itertools.count(1)
 
@@ -24,16 +20,10 @@ __all__ = ["editor", "make_letter", "make_message", "moderator", "sensitive_word
 
 
 def permission(codename):
-    """The ``review.<codename>`` permission (siteshell.review's StaffPermission), created
-    here when the review app does not provide it."""
+    """The ``review.<codename>`` permission, which siteshell.review's migration creates."""
     from django.contrib.auth.models import Permission
-    from django.contrib.contenttypes.models import ContentType
 
-    existing = Permission.objects.filter(content_type__app_label="review", codename=codename).first()
-    if existing:
-        return existing
-    content_type, _created = ContentType.objects.get_or_create(app_label="review", model="staffpermission")
-    return Permission.objects.create(content_type=content_type, codename=codename, name=PERMISSIONS[codename])
+    return Permission.objects.get(content_type__app_label="review", codename=codename)
 
 
 def staff_user(username, *codenames):
