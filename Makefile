@@ -20,24 +20,40 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 
+# Bytecode written at install: the project (pip does not compile an editable install) and its
+# dependencies (pip compiles what it installs, unless told not to; checked again, cheaply). A
+# server that runs the code read-only would otherwise compile every module at each start, and
+# a fresh worker never writes .pyc files while it serves.
 install: $(BIN)/python
 	$(PIP) install --quiet -c $(CONSTRAINTS) -e .
+	$(BIN)/python -m compileall -q -j 0 -x '/(\.venv|\.git|var|build)/' .
+	$(BIN)/python -m compileall -q -j 0 "$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))')"
 
 install-test: $(BIN)/python
 	$(PIP) install --quiet -c $(CONSTRAINTS) -e ".[test]"
 
+# collectstatic writes the hashed static file names and their manifest (docs/security-headers.md).
 demo: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput -v0
 	BASE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py load_demo
 	BASE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-# Browser tests drive Debian's chromium; Playwright never downloads a browser here.
+# Browser tests drive Debian's chromium; Playwright never downloads a browser here. The Nu HTML
+# checker (vnu.jar, pinned in tests/tools/package-lock.json) runs on Debian's Java runtime.
+VNU_JAR := tests/tools/node_modules/vnu-jar/build/dist/vnu.jar
 browser-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
-		echo "Installing chromium (Debian package) for the browser tests"; \
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium fonts-noto-cjk"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing (Debian packages) for the browser tests"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk; }
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@[ -f $(VNU_JAR) ] || npm ci --prefix tests/tools --no-audit --no-fund --ignore-scripts --loglevel=error
 
 # Message catalogues of the shell, the services and the plugins: English to translate by hand;
 # zh_Hans is the identity (msgstr = msgid), so that a Chinese string is found in the first
@@ -46,7 +62,7 @@ browser-deps:
 # untranslated there, so that Wagtail's own Chinese answers it.
 # A folder with a locale/ of its own inside an app (the shell's parts: site/review, …) keeps its
 # own catalogue and is left out of its parent's.
-CATALOGUE_APPS ?= site site/review site/moderation site/screening site/notifications media search honors memorials
+CATALOGUE_APPS ?= site site/review site/moderation site/screening site/notifications site/accounts site/privacy site/publicforms media search honors memorials memorials/tributes memorials/sweeping campaigns/seekrelatives campaigns/talks campaigns/talks/speakerprofiles campaigns/education
 messages: install
 	for app in $(CATALOGUE_APPS); do \
 		ignores=$$(for d in $$app/*/locale; do [ -d "$$d" ] && printf -- "--ignore=%s/* " "$$(basename $$(dirname $$d))"; done); \
@@ -96,4 +112,4 @@ bench:
 	@ls bench/*.py
 
 clean:
-	rm -rf $(VENV) var build *.egg-info
+	rm -rf $(VENV) var build *.egg-info tests/tools/node_modules

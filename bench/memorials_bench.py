@@ -3,8 +3,9 @@
 Fills a separate database with generated records (bench/martyr_data.py) through the importer
 itself, with search indexing, and prints its rate; then the rate of a province's list imported
 into the full archive (new rows, then the same rows again as updates), and server-side timings
-of the archive list, a deep page, filtered pages and detail pages through Django's test
-``Client``. The filled database also serves ``bench/search_speed.py``.
+of the archive list, deep, previous and last pages, browsing A–Z and by province, filtered pages
+and detail pages through Django's test ``Client``, and the cached letter and province counts
+counted afresh. The filled database also serves ``bench/search_speed.py``.
 
     nice -n 10 env SITE_PLUGINS=memorials python bench/memorials_bench.py --rows 2000000
     # PostgreSQL (the database is reused between runs):
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import resource
 import statistics
 import sys
@@ -77,9 +79,10 @@ def setup_site():
     return archive
 
 
-def fill(target, workers):
+def fill(target, workers, index=True):
     """Import generated rows until the archive holds ``target`` records, through the importer
-    itself (``import_martyrs --publish``: cleaning, search indexing, batches) and report its rate."""
+    itself (``import_martyrs --publish``: cleaning, search indexing unless ``index`` is false,
+    batches) and report its rate."""
     from memorials.importing import MartyrImporter
 
     have = MartyrRecord.objects.count()
@@ -95,13 +98,13 @@ def fill(target, workers):
         for label, rows in (("导入", target - have),):
             cpu = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
             started = time.perf_counter()
-            result = MartyrImporter(path, path.name, publish=True, index=True, workers=workers).run()
+            result = MartyrImporter(path, path.name, publish=True, index=index, workers=workers).run()
             elapsed = time.perf_counter() - started
             after = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
             parent = after[0].ru_utime + after[0].ru_stime - cpu[0].ru_utime - cpu[0].ru_stime
             children = after[1].ru_utime + after[1].ru_stime - cpu[1].ru_utime - cpu[1].ru_stime
             print(
-                f"{label} {rows:,} 行（含搜索索引，发布）：{result.created / elapsed:,.0f} 行/秒，用时 {elapsed:.0f} 秒；"
+                f"{label} {rows:,} 行（{'含' if index else '不含'}搜索索引，发布）：{result.created / elapsed:,.0f} 行/秒，用时 {elapsed:.0f} 秒；"
                 f"CPU：写库进程 {parent:.0f} 秒，清洗/分词进程 {children:.0f} 秒；错误 {len(result.errors)}"
             )
     with connection.cursor() as cursor:
@@ -156,6 +159,46 @@ def time_requests(client, label, urls, repeat):
     )
 
 
+def letter_counts():
+    """``{letter: records}`` of the published records (the A–Z bar's counts)."""
+    from memorials.browsing import browse_counts
+
+    return browse_counts().letters
+
+
+def measure_counts(repeat):
+    """The letter and province counts counted afresh (what one request in FRESH_SECONDS pays;
+    every other request reads them from the cache)."""
+    from memorials.browsing import count_now
+
+    timings = []
+    for _ in range(max(3, repeat // 20)):
+        started = time.perf_counter()
+        count_now()
+        timings.append((time.perf_counter() - started) * 1000)
+    print(
+        f"{'字母与省份计数（重新计数）':<24} p50 {statistics.median(timings):6.1f} ms   "
+        f"max {max(timings):6.1f} ms   （{len(timings)} 次；由后台任务计数，请求读缓存）"
+    )
+
+
+def walk(client, label, url, steps):
+    """Follow 下一页 ``steps`` times from ``url``, as a visitor pages on; time each page."""
+    urls, timings = [], []
+    for _ in range(steps):
+        started = time.perf_counter()
+        response = client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} → {response.status_code}")
+        urls.append(url)
+        found = re.search(r'rel="next" href="([^"]+)"', response.content.decode())
+        if found is None:
+            break
+        url = url.split("?", 1)[0] + found.group(1).replace("&amp;", "&")
+    print(f"{label:<28} p50 {statistics.median(timings):6.1f} ms   max {max(timings):6.1f} ms   （{len(timings)} 页）")
+
+
 def measure_pages(archive, repeat):
     client = Client()
     base = archive.url
@@ -163,6 +206,7 @@ def measure_pages(archive, repeat):
     rng = random.Random(3)
     deep = [f"{base}?after={top - rng.randint(100, 5000)}" for _ in range(10)]
     mid = [f"{base}?after={rng.randint(1, top)}" for _ in range(10)]
+    back = [f"{base}?before={rng.randint(top // 2, top)}" for _ in range(10)]
     prov = PROVINCE_NAMES[5]
     facility = MemorialFacility.objects.order_by("id").values_list("id", flat=True).first()
     ids = [rng.randint(1, top) for _ in range(50)]
@@ -172,20 +216,46 @@ def measure_pages(archive, repeat):
 
     cache.clear()
     started = time.perf_counter()
+    client.get(base)
+    print(
+        f"{'冷启动：列表首页（立即执行的任务后端：本请求计数）':<20} {(time.perf_counter() - started) * 1000:6.1f} ms"
+    )
+    started = time.perf_counter()
     client.get(f"{base}?province={prov}&period=liberation")
     print(f"{'冷启动（计数未缓存）筛选页':<24} {(time.perf_counter() - started) * 1000:6.1f} ms")
+    counts = letter_counts()
+    common = max(counts, key=counts.get)
+    rare = min(counts, key=counts.get)
+    empty = next((letter for letter in "IUVAEO" if letter not in counts), None)
+    print(f"字母：最多 {common}（{counts[common]:,} 位），最少 {rare}（{counts[rare]:,} 位），无记录 {empty}")
 
     time_requests(client, "对照：/robots.txt（机器负载）", ["/robots.txt"], repeat)
     time_requests(client, "列表首页", [base], repeat)
     time_requests(client, "深页（接近末尾）", deep, max(1, repeat // 10))
     time_requests(client, "中间随机页", mid, max(1, repeat // 10))
+    time_requests(client, "上一页（随机位置）", back, max(1, repeat // 10))
+    time_requests(client, "末页", [f"{base}?last=1"], repeat)
+    walk(client, "连续翻 20 页（从中间）", f"{base}?after={top // 2}", 20)
+    time_requests(client, f"字母 {common}（最多）", [f"{base}?initial={common}"], repeat)
+    time_requests(client, f"字母 {rare}（最少）", [f"{base}?initial={rare}"], repeat)
+    if empty:
+        time_requests(client, f"字母 {empty}（无记录）", [f"{base}?initial={empty}"], repeat)
+    time_requests(client, f"字母 {common} + 深页", [f"{base}?initial={common}&after={top - 50_000}"], repeat)
+    time_requests(client, f"字母 {common} + 上一页", [f"{base}?initial={common}&before={top // 2}"], repeat)
+    time_requests(client, f"字母 {common} + 末页", [f"{base}?initial={common}&last=1"], repeat)
+    time_requests(client, f"字母 {rare} + 末页", [f"{base}?initial={rare}&last=1"], repeat)
+    walk(client, f"字母 {rare}：连续翻 20 页", f"{base}?initial={rare}", 20)
     time_requests(client, "筛选：籍贯省份", [f"{base}?province={prov}"], repeat)
     time_requests(client, "筛选：省份 + 深页", [f"{base}?province={prov}&after={top - 50_000}"], repeat)
+    time_requests(client, "省份 + 末页", [f"{base}?province={prov}&last=1"], repeat)
+    time_requests(client, f"省份 + 字母 {common}", [f"{base}?province={prov}&initial={common}"], repeat)
+    time_requests(client, f"省份 + 字母 {rare}", [f"{base}?province={prov}&initial={rare}"], repeat)
     time_requests(client, "筛选：历史时期", [f"{base}?period=korea"], repeat)
     time_requests(client, "筛选：年代 + 战役", [f"{base}?decade=1940&battle=淮海战役"], repeat)
     time_requests(client, "筛选：安葬地", [f"{base}?facility={facility}"], repeat)
     time_requests(client, "详情页", detail, max(1, repeat // 10))
     time_requests(client, "API 列表（省份筛选）", [f"/api/memorials/records?province={prov}"], repeat)
+    measure_counts(repeat)
 
 
 def main():
@@ -195,10 +265,13 @@ def main():
     parser.add_argument("--repeat", type=int, default=100, help="每个页面请求次数")
     parser.add_argument("--workers", type=int, default=None, help="导入的清洗/分词进程数（默认自动）")
     parser.add_argument("--skip-import", action="store_true", help="不测导入速度，只测页面")
+    parser.add_argument(
+        "--without-search-index", action="store_true", help="填充时不建搜索索引（只测英名录页面时更快）"
+    )
     args = parser.parse_args()
     print(f"数据库：{connection.vendor} {connection.settings_dict['NAME']}")
     archive = setup_site()
-    fill(args.rows, args.workers)
+    fill(args.rows, args.workers, index=not args.without_search_index)
     print(f"记录数：{MartyrRecord.objects.count():,}")
     if not args.skip_import:
         measure_import(args.import_rows, args.workers)

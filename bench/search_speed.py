@@ -12,7 +12,8 @@ Chinese backend, the first page of ten results ranked by relevance, then the sam
 total count the page shows (counted up to 1,001) from the same results, as the page asks;
 "first p95" is that again with Django's cache emptied before each call (the match probe, shared
 between visitors for five minutes, paid every time). Terms are common (a large share of the
-records), rare (a handful) and pinyin names. Last, the whole ``/search/`` page: every content
+records), rare (a handful), pinyin names, words never found together (relaxed to the rare one)
+and names typed in pinyin syllables. Last, the whole ``/search/`` page: every content
 type, counts, facets and snippets. ``--reindex N`` also times ``rebuild_search``'s batched path
 on the first N records.
 """
@@ -53,6 +54,10 @@ QUERIES = {
     "common": ["战士", "淮海战役", "山东", "志愿军", "牺牲 战斗", "排长 渡江战役"],
     "rare": ["黄继光", "杨根思", "上甘岭 黄继光", "邱少云 金城战役", "左权 山西"],
     "pinyin": ["huangjiguang", "hjg", "qiushaoyun", "dongcunrui"],
+    # Words never found together: the relaxed query (the rare name, never the common word alone).
+    "relaxed": ["黄继光 长津湖战役", "左权 淮海战役", "杨根思 山东 排长"],
+    # A name typed in syllables, read as one name.
+    "spaced": ["huang ji guang", "Qiu Shaoyun"],
 }
 
 

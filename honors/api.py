@@ -16,13 +16,26 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from wagtail.models import Site
 
-from honors.filters import ProfileFilterSet
+from honors.choices import Category
+from honors.filters import ProfileFilterSet, Sort
 from honors.models import ProfilePage
+from honors.models.profiles import honours_with_round_and_title
+from media.renditions import API_PORTRAIT, prefetch_renditions
+from siteshell.inputs import (
+    MAX_ID,
+    MAX_TEXT_LENGTH,
+    MAX_YEAR,
+    MIN_YEAR,
+    BoundedPageNumberPagination,
+    choice_field,
+    id_path,
+)
 
-PHOTO_SPEC = "fill-480x640|format-jpeg|jpegquality-80"
+#: The portrait the API links to (``media.renditions``, generated when the photo is uploaded).
+PHOTO_SPEC = API_PORTRAIT
 
 
 class PhotoOut(Schema):
@@ -121,12 +134,21 @@ class ProfileDetailOut(ProfileOut):
 
 
 class ProfileFilters(Schema):
-    year: int | None = Field(None, description=_("评选年度，例如 2023"))
-    round: int | None = Field(None, description=_("评选届次的 id"))
-    title: str | None = Field(None, description=_("荣誉称号的网址标识，例如 zuimei-junsao"))
-    category: str | None = Field(None, description=_("类别：veteran、military_spouse、volunteer_organisation"))
-    region: str | None = Field(None, description=_("所在区县，例如 南湖区"))
-    sort: str | None = Field(None, description=_("排序：recent（评选年度由近到远，默认）、earliest、published"))
+    """The index page's filters. A value of the right type that matches no profile's (an
+    unknown year, title or region) is answered with a 422 naming the filter."""
+
+    year: int | None = Field(None, ge=MIN_YEAR, le=MAX_YEAR, description=_("评选年度，例如 2023"))
+    round: int | None = Field(None, ge=1, le=MAX_ID, description=_("评选届次的 id"))
+    title: str | None = Field(None, max_length=MAX_TEXT_LENGTH, description=_("荣誉称号的网址标识，例如 zuimei-junsao"))
+    category: str | None = choice_field(
+        None, Category.values, description=_("类别：veteran、military_spouse、volunteer_organisation")
+    )
+    region: str | None = Field(None, max_length=MAX_TEXT_LENGTH, description=_("所在区县，例如 南湖区"))
+    sort: str | None = choice_field(
+        None,
+        [value for value, _label in Sort.choices],
+        description=_("排序：recent（评选年度由近到远，默认）、earliest、published"),
+    )
 
 
 def public_profiles(request):
@@ -147,7 +169,7 @@ def build_router():
         summary=_("荣誉人物列表"),
         description=_("筛选条件与栏目页相同，可组合使用；只返回已发布的公开人物。"),
     )
-    @paginate(PageNumberPagination)
+    @paginate(BoundedPageNumberPagination)
     def profile_list(request, filters: Query[ProfileFilters]):
         data = {name: str(value) for name, value in filters.dict().items() if value not in (None, "")}
         filterset = ProfileFilterSet(data, queryset=public_profiles(request), request=request)
@@ -156,11 +178,11 @@ def build_router():
                 422, gettext("无法识别的筛选条件：%(filters)s") % {"filters": filterset.ignored_fields_text()}
             )
         return filterset.qs.select_related("photo").prefetch_related(
-            "honours__title", "honours__round", "tagged_items__tag"
+            prefetch_renditions("photo", PHOTO_SPEC), honours_with_round_and_title(), "tagged_items__tag"
         )
 
     @router.get("/profiles/{profile_id}", response=ProfileDetailOut, summary=_("荣誉人物详情"))
-    def profile_detail(request, profile_id: int):
+    def profile_detail(request, profile_id: int = id_path(_("人物页面的 id"))):
         return get_object_or_404(public_profiles(request).select_related("photo"), pk=profile_id)
 
     return router

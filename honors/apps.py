@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from siteshell.plugins import ExtensionPoint, HomeSection, NavItem, PluginConfig, StaffGroup
+from siteshell.plugins import ExtensionPoint, HomeSection, NavItem, Offer, PluginConfig, StaffGroup
 
 #: How many profiles the home page strip shows.
 HOME_STRIP_SIZE = 6
@@ -33,15 +33,26 @@ class HonorsConfig(PluginConfig):
     def navigation(self, request):
         return [NavItem(label=page.title, url=page.url, order=20) for page in self._index_pages()]
 
+    def offers(self, request):
+        from honors.models import ProfilePage
+
+        for index in self._index_pages():
+            if ProfilePage.objects.live().public().child_of(index).exists():
+                return [Offer(_("了解身边的最美退役军人和最美军嫂"), index.url, order=10)]
+        return ()
+
     def home_sections(self, request, home_page):
         from honors.filters import ProfileFilterSet, Sort
         from honors.models import ProfilePage
+        from honors.models.profiles import honours_with_round_and_title
+        from media.renditions import PORTRAIT_CARD, prefetch_renditions
 
         profiles = ProfilePage.objects.live().public().descendant_of(home_page)
+        cards = ProfileFilterSet.sort_queryset(profiles, Sort.RECENT).select_related("photo")
         latest = list(
-            ProfileFilterSet.sort_queryset(profiles, Sort.RECENT)
-            .select_related("photo")
-            .prefetch_related("honours__title", "honours__round")[:HOME_STRIP_SIZE]
+            cards.prefetch_related(prefetch_renditions("photo", PORTRAIT_CARD), honours_with_round_and_title())[
+                :HOME_STRIP_SIZE
+            ]
         )
         if not latest:
             return [None]
@@ -98,7 +109,10 @@ class HonorsConfig(PluginConfig):
 
     def staff_groups(self):
         """The honour roll's editors, and what the shell's roles (siteshell.review.roles) may do
-        with honour titles and selection rounds; profile pages follow the roles' page rights."""
+        with honour titles and selection rounds. Page rights are on the honour rolls (the
+        HonorIndexPage sections) and the profiles under them: the editors and 宣传干事 write,
+        初审员 and 终审员 review (siteshell.review.rights); the home page is not theirs."""
+        from siteshell.review.rights import section_roles
         from siteshell.review.roles import FINAL_APPROVERS, FIRST_REVIEWERS, SITE_MANAGERS, WRITERS
 
         def snippet_permissions(*actions):
@@ -121,4 +135,5 @@ class HonorsConfig(PluginConfig):
             StaffGroup(
                 name=SITE_MANAGERS, permissions=(access, *snippet_permissions("add", "change", "delete", "view"))
             ),
+            *section_roles(),
         ]

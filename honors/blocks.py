@@ -33,8 +33,9 @@ class TimelineEventValue(blocks.StructValue):
     @property
     def month_start(self):
         """The first day of the event's month, for ``|date:"YEAR_MONTH_FORMAT"`` (“1996年9月”,
-        “September 1996”); ``None`` when only the year is known."""
-        if not self.get("month"):
+        “September 1996”); ``None`` when only the year is known, or not even the year (a draft
+        is saved with the required parts left for later)."""
+        if not self.get("month") or not self.get("year"):
             return None
         return datetime.date(self["year"], self["month"], 1)
 
@@ -65,7 +66,9 @@ class ServiceTimelineBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        years = [event["year"] for event in value["events"]]
+        # A draft (and an autosave) may keep an entry whose year is still to be filled in:
+        # the entries with a year must already be in order.
+        years = [event["year"] for event in value["events"] if event.get("year") is not None]
         if years != sorted(years):
             raise blocks.StructBlockValidationError(
                 block_errors={"events": ValidationError(_("请按年份从早到晚排列经历"))}

@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from honors.choices import Category
+from siteshell.inputs import clean_query
 from siteshell.languages import content_language, join_list
 
 
@@ -75,7 +76,8 @@ class ProfileFilterSet(django_filters.FilterSet):
     )
 
     def __init__(self, data=None, queryset=None, **kwargs):
-        super().__init__(data, queryset, **kwargs)
+        # Without NUL bytes and other control characters, which PostgreSQL refuses in a query.
+        super().__init__(clean_query(data), queryset, **kwargs)
         # Offer only the choices that lead to at least one profile of this list.
         profiles = self.queryset.values("pk")
         rounds = apps.get_model("honors", "SelectionRound").objects.filter(honours__page__in=profiles).distinct()

@@ -4,6 +4,7 @@ Wagtail builds every upload form (the add and edit views, multiple upload, the c
 upload tab) from these bases, so each path gets the same checks from ``media.uploads``.
 """
 
+from django.db import transaction
 from django.forms.fields import FileField
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
@@ -50,6 +51,12 @@ class SafeImageForm(FirstFileErrorMixin, BaseImageForm):
             self.fields["file"] = SafeImageField(
                 label=field.label, required=field.required, widget=field.widget, initial=field.initial
             )
+
+    def save(self, commit=True):
+        # Wagtail deletes the old renditions after saving a replaced file: in one transaction,
+        # the new renditions (generated once it commits, media.signal_handlers) come after that.
+        with transaction.atomic():
+            return super().save(commit=commit)
 
 
 class SafeDocumentForm(FirstFileErrorMixin, BaseDocumentForm):

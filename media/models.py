@@ -10,6 +10,7 @@ from wagtail.search import index
 from wagtailmedia.models import AbstractMedia
 
 from media import uploads
+from media.renditions import image_filter
 
 
 class CommemorationImage(AbstractImage):
@@ -65,12 +66,29 @@ class CommemorationImage(AbstractImage):
                 self._set_image_file_metadata()
         super().save(*args, **kwargs)
 
+    def get_renditions(self, *filters):
+        # A spec string is parsed into a Filter once per process, not on every call.
+        return super().get_renditions(*(image_filter(f) if isinstance(f, str) else f for f in filters))
+
+    def get_rendition(self, filter):
+        # Wagtail 7.4's get_rendition() writes the rendition to the cache on every call, even
+        # one it has just read from there; get_renditions() writes only what it did not find
+        # in the cache or a prefetch (upstream fix: wagtail/wagtail#14541, after 7.4).
+        return next(iter(self.get_renditions(filter).values()))
+
 
 class CommemorationRendition(AbstractRendition):
     image = models.ForeignKey(CommemorationImage, on_delete=models.CASCADE, related_name="renditions")
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+    def __setstate__(self, state):
+        super().__setstate__(state)
+        # Unpickled means read from the cache: Wagtail 7.4 marks only prefetched renditions
+        # as ``_from_cache`` and so wrote every cached one back on every request
+        # (wagtail/wagtail#14541, fixed after 7.4).
+        self._from_cache = True
 
 
 class CommemorationMedia(AbstractMedia):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django import forms
 from django.contrib.auth.decorators import permission_required
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -21,9 +21,12 @@ from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column, DateColumn, Table, TitleColumn, UserColumn
 from wagtail.log_actions import log
 
+from memorials.admin_job_actions import job_actions
 from memorials.importing import SUPPORTED_SUFFIXES, ImportResult, RowError, file_checksum, review, write_error_file
+from memorials.importing.preview import job_sample, preview
+from memorials.importing.template import CONTENT_TYPES, write_template
 from memorials.models import ImportJob
-from memorials.tasks import check_import, job_progress, publish_approved_import, run_import
+from memorials.tasks import check_import, job_file, job_progress, publish_approved_import, run_import
 
 logger = logging.getLogger(__name__)
 
@@ -121,7 +124,23 @@ def import_upload(request):
         _start(request, job, check_import)
         return redirect("memorials_admin:import_status", uuid=job.uuid)
     jobs = ImportJob.objects.select_related("created_by")[:20]
-    return TemplateResponse(request, "memorials/admin/import_upload.html", {"form": form, "jobs": jobs})
+    return TemplateResponse(
+        request,
+        "memorials/admin/import_upload.html",
+        {"page_title": _("导入烈士名录"), "header_icon": "download", "form": form, "jobs": jobs},
+    )
+
+
+@can_import
+def import_template(request, fmt):
+    """The list template: the columns the importer knows and one example row (.xlsx or .csv)."""
+    if fmt not in CONTENT_TYPES:
+        raise Http404
+    buffer = io.BytesIO()
+    write_template(fmt, buffer)
+    buffer.seek(0)
+    filename = f"{_('烈士名录模板')}.{fmt}"
+    return FileResponse(buffer, as_attachment=True, filename=filename, content_type=CONTENT_TYPES[fmt])
 
 
 @can_import
@@ -166,7 +185,12 @@ def import_status(request, uuid):
         request,
         "memorials/admin/import_status.html",
         {
+            "page_title": _("导入烈士名录"),
+            "page_subtitle": job.filename,
+            "header_icon": "download",
             "job": job,
+            # How the first good rows were read, before the import is confirmed.
+            "preview_rows": preview(job_sample(job, job_file)) if is_checked(job) else [],
             "checking": is_checking(job),
             "checked": is_checked(job),
             "running": job.status == ImportJob.Status.RUNNING,
@@ -181,6 +205,8 @@ def import_status(request, uuid):
             "errors": job.errors[:PREVIEW_ERRORS],
             "more_errors": max(0, len(job.errors) - PREVIEW_ERRORS),
             "can_review": _reviewable(job) and request.user.has_perm("memorials.review_importjob"),
+            # Every record of the job at once: publish, unpublish, submit for review.
+            "job_actions": job_actions(job, request.user),
         },
     )
 

@@ -17,13 +17,17 @@ from datetime import date
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
-from memorials.filters import MartyrRecordFilterSet
+from media.renditions import SHARED_PICTURE
+from memorials.filters import DECADES, MartyrRecordFilterSet
 from memorials.models import MartyrRecord, MemorialFacility
 from memorials.pagination import approximate_count, keyset_paginate
+from memorials.periods import WarPeriod
+from memorials.places import PROVINCE_NAMES
 from memorials.sharing import share_rendition
+from siteshell.inputs import MAX_ID, choice_field, id_path
 from siteshell.languages import join_list
 
 MAX_LIMIT = 100
@@ -144,14 +148,24 @@ class RecordPageOut(Schema):
 
 
 class RecordFilters(Schema):
-    province: str = ""
-    period: str = ""
-    decade: int | None = None
-    battle: str = ""
-    facility: int | None = None
-    name: str = ""
-    after: int | None = None
-    limit: int = 30
+    """The archive page's filters. ``province``, ``period`` and ``decade`` take one of the
+    listed values (another is answered with a 400 that lists them); ``limit`` is 1 … 100
+    (another: 400)."""
+
+    province: str | None = choice_field(None, PROVINCE_NAMES, description=gettext_lazy("籍贯（省），例如 四川省"))
+    period: str | None = choice_field(None, WarPeriod.values, description=gettext_lazy("历史时期，例如 korea"))
+    decade: int | None = choice_field(None, list(DECADES), description=gettext_lazy("牺牲年代，例如 1950"))
+    battle: str | None = Field(None, max_length=200, description=gettext_lazy("战役/事件（完全一致）"))
+    facility: int | None = Field(None, ge=1, le=MAX_ID, description=gettext_lazy("安葬的纪念设施的 id"))
+    name: str | None = Field(None, max_length=100, description=gettext_lazy("姓名（完全一致）"))
+    after: int | None = Field(
+        None, ge=1, le=MAX_ID, description=gettext_lazy("上一页的 next_cursor：从这条档案之后开始")
+    )
+    limit: int = Field(
+        30,
+        description=gettext_lazy("每页条数，1 到 100"),
+        json_schema_extra={"minimum": 1, "maximum": MAX_LIMIT},
+    )
 
 
 def invalid_filter_message(filterset, parameter, errors):
@@ -204,8 +218,10 @@ def build_router():
         }
 
     @router.get("/records/{record_id}", response=RecordOut, summary=gettext_lazy("一条已公布的烈士档案"))
-    def record_detail(request, record_id: int):
-        return get_object_or_404(MartyrRecord.objects.published().with_photos(), pk=record_id)
+    def record_detail(request, record_id: int = id_path(gettext_lazy("档案的 id"))):
+        record = get_object_or_404(MartyrRecord.objects.published().for_detail(), pk=record_id)
+        record.load_gallery(SHARED_PICTURE)
+        return record
 
     @router.get("/facilities", response=list[FacilityOut], summary=pgettext_lazy("plural", "烈士纪念设施"))
     def facility_list(request):

@@ -2,7 +2,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from siteshell.plugins import ExtensionPoint, HomeSection, ModeratedKind, NavItem, PluginConfig, StaffGroup
+from siteshell.plugins import ExtensionPoint, HomeSection, ModeratedKind, NavItem, Offer, PluginConfig, StaffGroup
 
 #: The search page's example queries, cached: they come from the published records.
 SEARCH_EXAMPLES_CACHE_KEY = "memorials:search-examples"
@@ -18,7 +18,10 @@ class MemorialsConfig(PluginConfig):
 
     def ready(self):
         # The archive page's routes call the views registered in memorials.routing.
-        from memorials import views  # noqa: F401
+        from memorials import pagecache, views  # noqa: F401
+
+        # A record or facility saved refreshes its page and the archive's lists, not the site.
+        pagecache.register()
 
     class PluginMeta:
         name = pgettext_lazy("the plugin", "烈士档案")
@@ -35,6 +38,14 @@ class MemorialsConfig(PluginConfig):
 
         return [NavItem(page.title, page.url, order=20) for page in MartyrArchivePage.objects.live().public()]
 
+    def offers(self, request):
+        from memorials.models import MartyrArchivePage, MartyrRecord
+
+        archive = MartyrArchivePage.for_request(request)
+        if archive is None or not MartyrRecord.objects.published().exists():
+            return ()
+        return [Offer(_("查阅英烈名录"), archive.url, order=20)]
+
     def home_sections(self, request, home_page):
         from memorials.models import MartyrArchivePage, MartyrRecord
 
@@ -42,7 +53,12 @@ class MemorialsConfig(PluginConfig):
         if archive is None:
             return [None]
         # The newest published records: an index range scan, never a count of the table.
-        records = list(MartyrRecord.objects.published().select_related("photo").order_by("-id")[:6])
+        # Names, places and dates only: the cards have no photo.
+        records = list(
+            MartyrRecord.objects.published()
+            .only("id", "name", "native_place", "death_date", "death_precision")
+            .order_by("-id")[:6]
+        )
         if not records:
             return [None]
         return [
@@ -114,7 +130,9 @@ class MemorialsConfig(PluginConfig):
     def staff_groups(self):
         """The archive's own managers, and what the shell's roles (siteshell.review.roles) may
         do with martyr records: 宣传干事 write and submit, 初审员 edit at the first step,
-        终审员 publish and review import jobs, 站点管理员 everything."""
+        终审员 publish and review import jobs, 站点管理员 everything. The archive page itself is
+        written and reviewed by the same roles (siteshell.review.rights)."""
+        from siteshell.review.rights import section_roles
         from siteshell.review.roles import (
             FINAL_APPROVERS,
             FIRST_REVIEWERS,
@@ -182,4 +200,5 @@ class MemorialsConfig(PluginConfig):
                     *(f"memorials.{action}_importjob" for action in ("add", "view", "review")),
                 ),
             ),
+            *section_roles(),
         ]

@@ -290,7 +290,10 @@ def load_demo(context):
         facility, created = MemorialFacility.objects.get_or_create(name=spec["name"], defaults=spec)
         if created and context.make_image is not None and spec["name"] == "示范市烈士陵园":
             facility.photo = context.make_image(
-                f"{spec['name']}（示例图片）", seed=spec["name"], alt_text="纪念碑与红星图案（生成的示例图片）"
+                f"{spec['name']}（示例图片）",
+                seed=spec["name"],
+                scene="monument",
+                alt_text="陵园中松柏环绕的纪念碑（生成的示例图片）",
             )
             facility.save()
         facilities[facility.name] = facility

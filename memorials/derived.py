@@ -1,5 +1,5 @@
-"""The browse fields of a record (牺牲年代, 历史时期, 籍贯 split into province, city and county),
-derived from what was entered.
+"""The browse fields of a record (牺牲年代, 历史时期, 籍贯 split into province, city and county,
+the surname's pinyin initial), derived from what was entered.
 
 Works on a dict of field values, so that the importer derives them for millions of rows
 without building model objects; :meth:`MartyrRecord.fill_derived_fields` uses the same code.
@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from memorials.periods import war_period_for
 from memorials.places import parse_native_place
+from memorials.surnames import surname_initial
 
 #: The record fields that :func:`fill_derived_values` reads or sets.
 DERIVATION_FIELDS = (
+    "name",
+    "surname_initial",
     "death_date",
     "death_place",
     "battle",
@@ -32,6 +35,7 @@ DERIVATION_FIELDS = (
 
 def fill_derived_values(values: dict) -> dict:
     """Set the browse fields in ``values`` (see :data:`DERIVATION_FIELDS`) and return it."""
+    values["surname_initial"] = surname_initial(values.get("name"))
     death_date = values.get("death_date")
     values["death_decade"] = death_date.year // 10 * 10 if death_date else None
     values["war_period"] = war_period_for(

@@ -3,8 +3,9 @@ admin listing.
 
 Each filter matches one of the ``(live, <field>, id)`` indexes of ``MartyrRecord``, so that a
 filtered list is still an index range scan, paged by keyset (``memorials.pagination``). The
-filters are plain GET parameters (``?province=四川省&period=korea&decade=1950``): a filtered
-list is a shareable URL and works without JavaScript. A value that matches no choice is left
+filters are plain GET parameters (``?province=四川省&period=korea&decade=1950``, ``?initial=Z``
+for the surnames under a pinyin letter): a filtered list is a shareable URL and works without
+JavaScript. A value that matches no choice is left
 out and reported (a notice on the page, a 400 answer from the API), never an error page.
 """
 
@@ -26,6 +27,8 @@ from memorials.languages import content_marker
 from memorials.models import FACILITY_CHOICES_CACHE_KEY, MartyrRecord, MemorialFacility
 from memorials.periods import WarPeriod
 from memorials.places import PROVINCE_NAMES
+from memorials.surnames import LETTERS
+from siteshell.inputs import clean_query
 
 #: The decades offered, from the first martyrs of 1840 to today.
 DECADES = range(1840, 2030, 10)
@@ -54,6 +57,7 @@ class SharedChoices(BaseChoiceIterator):
 
 
 PROVINCE_CHOICES = SharedChoices((name, name) for name in PROVINCE_NAMES)
+LETTER_CHOICES = SharedChoices((letter, letter) for letter in LETTERS)
 PERIOD_CHOICES = SharedChoices(WarPeriod.choices)
 
 
@@ -83,10 +87,28 @@ def facility_choices():
     return choices
 
 
+class LetterField(django_filters.fields.ChoiceField):
+    """A pinyin letter, in either case (``?initial=z`` is ``Z``)."""
+
+    def to_python(self, value):
+        return super().to_python(value).strip().upper()
+
+
+class LetterFilter(django_filters.ChoiceFilter):
+    field_class = LetterField
+
+
 class MartyrRecordFilterSet(django_filters.FilterSet):
-    """Browse filters by 姓名, 籍贯（省）, 历史时期, 牺牲年代, 战役 and 安葬地 (exact values)."""
+    """Browse filters by 姓名, 姓氏拼音首字母, 籍贯（省）, 历史时期, 牺牲年代, 战役 and 安葬地 (exact
+    values)."""
 
     name = django_filters.CharFilter(label=gettext_lazy("姓名"), max_length=100)
+    initial = LetterFilter(
+        label=gettext_lazy("姓氏拼音首字母"),
+        field_name="surname_initial",
+        choices=LETTER_CHOICES,
+        empty_label=EVERYTHING,
+    )
     province = django_filters.ChoiceFilter(
         label=gettext_lazy("籍贯（省）"), field_name="native_province", choices=PROVINCE_CHOICES, empty_label=EVERYTHING
     )
@@ -108,7 +130,8 @@ class MartyrRecordFilterSet(django_filters.FilterSet):
         fields = []
 
     def __init__(self, data=None, queryset=None, **kwargs):
-        super().__init__(data, queryset, **kwargs)
+        # Without NUL bytes and other control characters, which PostgreSQL refuses in a query.
+        super().__init__(clean_query(data), queryset, **kwargs)
         # Choices that depend on the language or the data are set on each request's copy.
         self.filters["decade"].extra["choices"] = decade_choices(translation.get_language())
         self.filters["facility"].extra["choices"] = SharedChoices(facility_choices())

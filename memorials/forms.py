@@ -6,13 +6,24 @@ from django.utils.translation import gettext_lazy as _
 from memorials.dates import PartialDateError, parse_partial_date
 from memorials.models import MartyrCorrection
 from siteshell.languages import content_language
+from siteshell.privacy.consent import ConsentField
+from siteshell.publicforms import ProtectedForm
+
+#: The fields that are personal data: giving either needs the visitor's consent.
+PERSONAL_FIELDS = ("submitter_name", "submitter_contact")
 
 
-class CorrectionForm(forms.ModelForm):
-    """What a visitor sends to propose a correction; staff review it before anything changes."""
+class CorrectionForm(ProtectedForm, forms.ModelForm):
+    """What a visitor sends to propose a correction; staff review it before anything changes.
+    Protected as every public form is (honeypot, CAPTCHA after a threshold, field limits):
+    ``siteshell.publicforms``."""
 
-    # A field people do not see; bots fill it in.
-    website = forms.CharField(required=False, widget=forms.HiddenInput, label="")
+    field_limits = {"proposed_value": 5000, "evidence": 2000}
+    field_limit_names = {"proposed_value": _("建议更正的内容")}
+
+    # 个人信息保护法: a name or contact is kept only with the visitor's consent to the notice
+    # shown beside the box; the notice's version is stored with the correction.
+    consent = ConsentField(required=False, label=_("我已阅读并同意《个人信息处理说明》（留下称呼或联系方式时请勾选）"))
 
     class Meta:
         model = MartyrCorrection
@@ -36,13 +47,23 @@ class CorrectionForm(forms.ModelForm):
         # A corrected value is written as the record is (names, places, dates as the lists
         # write them): in the content's language, whatever the page's.
         self.fields["proposed_value"].widget.attrs["lang"] = content_language()
+        # The empty choice says what to do, instead of Django's "---------".
+        self.fields["field"].choices = [("", _("请选择")), *MartyrCorrection.FIELD_CHOICES]
+
+    def clean(self):
+        cleaned = super().clean()
+        gives_personal_data = any((cleaned.get(name) or "").strip() for name in PERSONAL_FIELDS)
+        if gives_personal_data and not cleaned.get("consent"):
+            self.add_error(
+                "consent",
+                _("您留下了称呼或联系方式：请阅读《个人信息处理说明》并勾选同意；如不同意，请清空这两项后再提交。"),
+            )
+        return cleaned
 
     def clean_proposed_value(self):
         value = self.cleaned_data["proposed_value"].strip()
         if not value:
             raise forms.ValidationError(_("请填写建议更正的内容"))
-        if len(value) > 5000:
-            raise forms.ValidationError(_("内容过长，请控制在5000字以内"))
         field = self.cleaned_data.get("field")
         if field in ("birth", "enlistment", "death"):
             try:

@@ -17,9 +17,13 @@ from memorials.models import MartyrRecord, MemorialFacility
 __all__ = [
     "MartyrRecord",
     "MemorialFacility",
+    "facility_url",
     "get_published_record",
     "published_records",
     "record_full_url",
+    "record_grave",
+    "record_photo",
+    "record_province",
     "record_summary",
     "record_url",
     "search_records",
@@ -55,6 +59,31 @@ def record_full_url(record, request) -> str:
     """The absolute URL of the record's public page (for QR codes, e-mails, sharing); empty
     when no archive page is live."""
     return record.get_full_url(request)
+
+
+def record_grave(record) -> str:
+    """The record's grave position (墓位) in the active language (``A区3排12号`` /
+    ``Section A, Row 3, No. 12``), empty when it is not known. The facility is
+    ``record.facility`` (a :class:`MemorialFacility`, or ``None``)."""
+    return record.grave_display
+
+
+def facility_url(facility, request=None) -> str:
+    """The path of a memorial facility's public page (``/martyrs/facility/7/``) on the request's
+    site; empty when no archive page is live."""
+    return facility.get_url(request)
+
+
+def record_photo(record):
+    """The record's portrait (遗像或证件照) as an image for ``{% responsive_image %}``
+    (``media_tags``), or ``None`` when it has none."""
+    return record.photo if record.photo_id else None
+
+
+def record_province(record) -> str:
+    """The province of the record's 籍贯 (``四川省``), as the archive's province filter names it;
+    empty when it is not known. For a list of records filtered by province (a campaign's list)."""
+    return record.native_province
 
 
 def search_records(query, limit=10, request=None) -> list[MartyrRecord]:

@@ -1,7 +1,8 @@
 """Pagination at millions of rows: nothing ever counts the whole table or reads past an OFFSET.
 
 - :func:`keyset_paginate` — public pages and the API: pages are found by the last id seen, so a
-  deep page costs what the first one does (an index range scan of one page);
+  deep page costs what the first one does (an index range scan of one page); the last page is
+  the first one read from the other end;
 - :func:`approximate_count` — totals capped at :data:`COUNT_CAP` and cached;
 - :class:`CappedCountPaginator` — the admin listing's numbered pages, counted up to a cap.
 """
@@ -15,6 +16,8 @@ from django.core.cache import cache
 from django.utils.functional import cached_property
 from wagtail.admin.paginator import WagtailPaginator
 
+from siteshell.inputs import MAX_ID, bounded_int
+
 COUNT_CAP = 1_000
 COUNT_CACHE_SECONDS = 600
 #: Rows the admin listing counts at most (``MEMORIALS_ADMIN_COUNT_CAP`` overrides it).
@@ -27,24 +30,41 @@ class KeysetPage:
     next_after: int | None
     prev_before: int | None
     is_first: bool
+    #: Nothing follows (the last page, read from the end or reached page by page).
+    is_last: bool = False
+
+    @property
+    def canonical_after(self) -> int | None:
+        """The ``after`` that shows this page when paging forward (``None``: the first page),
+        so that the page reached backwards or from the end has one address."""
+        return None if self.is_first or not self.items else self.items[0].id - 1
 
 
 def _int_or_none(value):
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if number > 0 else None
+    """An id from the request (1 … 2⁶³−1), else ``None``."""
+    return bounded_int(value, minimum=1, maximum=MAX_ID)
 
 
-def keyset_paginate(queryset, *, after=None, before=None, size=30, with_previous=True) -> KeysetPage:
-    """One page of ``queryset`` ordered by ``id``, after or before a given id.
+def keyset_paginate(queryset, *, after=None, before=None, last=False, size=30, with_previous=True) -> KeysetPage:
+    """One page of ``queryset`` ordered by ``id``, after or before a given id, or the last one.
 
     ``after`` and ``before`` are taken as the request gives them (anything but a positive
-    integer means the first page). ``with_previous=False`` pages forward only (the API's
-    cursor) and spares the query that looks for a previous page.
+    integer means the first page). ``last`` reads the last page from the end of the index,
+    as cheaply as the first. ``with_previous=False`` pages forward only (the API's cursor)
+    and spares the query that looks for a previous page.
     """
     after, before = _int_or_none(after), _int_or_none(before)
+    if last and with_previous:
+        rows = list(queryset.order_by("-id")[: size + 1])
+        has_prev = len(rows) > size
+        items = rows[:size][::-1]
+        return KeysetPage(
+            items=items,
+            next_after=None,
+            prev_before=items[0].id if items and has_prev else None,
+            is_first=not has_prev,
+            is_last=True,
+        )
     if before is not None and with_previous:
         rows = list(queryset.filter(id__lt=before).order_by("-id")[: size + 1])
         has_prev = len(rows) > size
@@ -64,6 +84,7 @@ def keyset_paginate(queryset, *, after=None, before=None, size=30, with_previous
         next_after=items[-1].id if items and has_next else None,
         prev_before=items[0].id if items and has_prev else None,
         is_first=not has_prev,
+        is_last=not has_next,
     )
 
 

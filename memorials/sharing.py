@@ -9,10 +9,13 @@ import logging
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from media.renditions import SHARED_PICTURE
+
 logger = logging.getLogger(__name__)
 
-#: The rendition shared with search engines and API clients (JSON-LD ``image``, API URLs).
-SHARE_RENDITION = "width-800|format-jpeg"
+#: The rendition shared with search engines and API clients (JSON-LD ``image``, API URLs); one
+#: of the renditions ``media`` generates when an image is uploaded.
+SHARE_RENDITION = SHARED_PICTURE
 
 
 def record_images(record):

@@ -17,6 +17,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from media.renditions import CARD, SHARED_PICTURE
+from memorials.browsing import ArchiveBrowse
+from memorials.conditional import not_modified, record_etag
 from memorials.filters import MartyrRecordFilterSet
 from memorials.forms import CorrectionForm
 from memorials.models import MartyrRecord, MemorialFacility
@@ -24,6 +27,9 @@ from memorials.pagination import approximate_count, keyset_paginate
 from memorials.qr import qr_png, qr_svg, qr_svg_inline
 from memorials.routing import handles
 from memorials.sharing import person_json_ld
+from siteshell.inputs import MAX_ID, bounded_int
+from siteshell.privacy.consent import record_consent
+from siteshell.publicforms import guard, store_first
 
 LIST_FIELDS = (
     "id",
@@ -47,15 +53,29 @@ def _page_context(page, request, **extra):
     return context
 
 
+def _keyset(request, records, page):
+    """The page of ``records`` the request asks for: ``?after=``, ``?before=`` or ``?last=1``."""
+    return keyset_paginate(
+        records,
+        after=request.GET.get("after"),
+        before=request.GET.get("before"),
+        last=request.GET.get("last") == "1",
+        size=page.per_page,
+    )
+
+
 @handles("index")
 def archive_index(request, page):
-    """The list with filters; keyset pages (``?after=`` / ``?before=``), capped counts."""
+    """The list with filters, A–Z and province browsing (``memorials.browsing``); keyset pages
+    (``?after=`` / ``?before=`` / ``?last=1``); counts cached or capped."""
     filterset = MartyrRecordFilterSet(request.GET or None, queryset=MartyrRecord.objects.published().only(*LIST_FIELDS))
     records = filterset.qs
-    keyset = keyset_paginate(
-        records, after=request.GET.get("after"), before=request.GET.get("before"), size=page.per_page
-    )
-    count, capped = approximate_count(records)
+    keyset = _keyset(request, records, page)
+    browse = ArchiveBrowse(filterset)
+    count, capped = browse.known_count(), False
+    if count is None:
+        count, capped = approximate_count(records)
+    query = browse.canonical_query(keyset)
     context = _page_context(
         page,
         request,
@@ -63,15 +83,26 @@ def archive_index(request, page):
         form=filterset.form,
         records=keyset.items,
         keyset=keyset,
+        browse=browse,
         count=count,
         count_capped=capped,
         filtered=filterset.is_filtered(),
+        canonical_url=page.get_full_url(request) + (f"?{query}" if query else ""),
     )
     return TemplateResponse(request, "memorials/archive_page.html", context)
 
 
+def _existing_id(pk, message):
+    """``pk`` from the URL if a row could have it (1 … 2⁶³−1); else a 404 with ``message``."""
+    number = bounded_int(pk, minimum=1, maximum=MAX_ID)
+    if number is None:
+        raise Http404(message)
+    return number
+
+
 def _published_record(pk):
-    record = MartyrRecord.objects.published().select_related("facility", "photo").filter(pk=pk).first()
+    pk = _existing_id(pk, _("没有找到这条烈士档案"))
+    record = next(iter(MartyrRecord.objects.published().filter(pk=pk).order_by()[:1]), None)
     if record is None:
         raise Http404(_("没有找到这条烈士档案"))
     return record
@@ -79,14 +110,20 @@ def _published_record(pk):
 
 @handles("record")
 def record_detail(request, page, pk):
-    record = MartyrRecord.objects.published().with_photos().filter(pk=pk).first()
+    pk = _existing_id(pk, _("没有找到这条烈士档案"))
+    # One row by primary key: no ORDER BY to compile or run.
+    record = next(iter(MartyrRecord.objects.published().for_detail().filter(pk=pk).order_by()[:1]), None)
     if record is None:
         raise Http404(_("没有找到这条烈士档案"))
+    etag = record_etag(request, page, record)
+    unchanged = not_modified(request, etag)
+    if unchanged is not None:
+        return unchanged
     context = _page_context(
         page,
         request,
         record=record,
-        photos=list(record.photos.all()),
+        photos=record.load_gallery(CARD, SHARED_PICTURE),
         json_ld=person_json_ld(record, request),
         record_url=record.get_url(request),
         correction_url=page.url + page.reverse_subpage("correction", args=[record.pk]),
@@ -94,7 +131,10 @@ def record_detail(request, page, pk):
         qr_png_url=page.url + page.reverse_subpage("record_qr", args=[record.pk, "png"]),
         facility_url=record.facility.get_url(request) if record.facility_id else "",
     )
-    return TemplateResponse(request, "memorials/record_detail.html", context)
+    response = TemplateResponse(request, "memorials/record_detail.html", context)
+    if etag is not None:
+        response["ETag"] = etag
+    return response
 
 
 @handles("record_qr")
@@ -115,23 +155,30 @@ def record_qr(request, page, pk, fmt):
 
 @handles("correction")
 def correction_form(request, page, pk):
-    """纠错: a visitor proposes a correction; it waits in the moderation queue."""
+    """纠错: a visitor proposes a correction; it waits in the moderation queue. Protected as every
+    public form is (``siteshell.publicforms``); a valid correction is stored before anything else."""
     record = _published_record(pk)
     sent = request.GET.get("sent") == "1"
-    if request.method == "POST":
-        form = CorrectionForm(request.POST)
+    protection = guard(request, "memorials.correction")
+    form = CorrectionForm(protection.data, protection=protection)
+    if protection.posted:
         if form.is_valid():
-            if not form.cleaned_data.get("website"):
-                correction = form.save(commit=False)
-                correction.record = record
-                correction.current_value = _current_value(record, correction.field)
-                correction.save()
-            return redirect(request.path + "?sent=1")
+            if protection.accepts(form):  # a filled honeypot: the same thanks, nothing stored
+                store_first(lambda: _save_correction(form, record), protection.record_submission)
+            return protection.finish(redirect(request.path + "?sent=1"))
         messages.error(request, _("提交未成功，请根据提示修改后再提交。"))
-    else:
-        form = CorrectionForm()
     context = _page_context(page, request, record=record, form=form, sent=sent, record_url=record.get_url(request))
-    return TemplateResponse(request, "memorials/correction_form.html", context)
+    return protection.finish(TemplateResponse(request, "memorials/correction_form.html", context))
+
+
+def _save_correction(form, record):
+    correction = form.save(commit=False)
+    correction.record = record
+    correction.current_value = _current_value(record, correction.field)
+    if form.cleaned_data.get("consent"):
+        record_consent(correction)
+    correction.save()
+    return correction
 
 
 def _current_value(record, field):
@@ -150,6 +197,7 @@ def _current_value(record, field):
 
 @handles("facility")
 def facility_detail(request, page, pk):
+    pk = _existing_id(pk, _("没有找到这处纪念设施"))
     facility = MemorialFacility.objects.select_related("photo").filter(pk=pk).first()
     if facility is None:
         raise Http404(_("没有找到这处纪念设施"))
@@ -158,9 +206,7 @@ def facility_detail(request, page, pk):
         .filter(facility=facility)
         .only(*LIST_FIELDS, "grave_section", "grave_row", "grave_number")
     )
-    keyset = keyset_paginate(
-        records, after=request.GET.get("after"), before=request.GET.get("before"), size=page.per_page
-    )
+    keyset = _keyset(request, records, page)
     count, capped = approximate_count(records)
     sections = cache.get(f"memorials:sections:{facility.pk}") if request.user.is_staff else []
     if sections is None:
@@ -188,6 +234,7 @@ def facility_labels(request, page, pk):
     drawing hundreds of QR codes is too costly to offer to every visitor)."""
     if not request.user.has_perm("memorials.view_martyrrecord"):
         return redirect_to_login(request.get_full_path(), login_url="/admin/login/")
+    pk = _existing_id(pk, _("没有找到这处纪念设施"))
     facility = MemorialFacility.objects.filter(pk=pk).first()
     if facility is None:
         raise Http404(_("没有找到这处纪念设施"))

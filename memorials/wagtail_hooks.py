@@ -21,7 +21,10 @@ from wagtail.models import Revision
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
-from memorials import admin_views
+from memorials import admin_job_actions, admin_views, corrections
+from memorials.admin_history import RecordHistoryView
+from memorials.admin_search import search_records
+from memorials.bulk_actions import PublishRecordsBulkAction, UnpublishRecordsBulkAction
 from memorials.exporter import EXPORT_HEADINGS, EXPORT_KEYS, export_row
 from memorials.filters import MartyrRecordAdminFilterSet
 from memorials.models import MartyrRecord, MemorialFacility
@@ -51,8 +54,8 @@ class MartyrRecordIndexView(IndexView):
     """The record list; exports use the import headers so that export → import round-trips.
 
     At millions of rows: the count is capped (:class:`CappedCountPaginator`), only indexed
-    columns sort, the filters use the ``(live, <field>, id)`` indexes and the search looks up
-    exact values.
+    columns sort, the filters use the ``(live, <field>, id)`` indexes and the search finds
+    fragments of names and codes through indexes only (:mod:`memorials.admin_search`).
     """
 
     paginator_class = CappedCountPaginator
@@ -111,17 +114,10 @@ class MartyrRecordIndexView(IndexView):
             yield self.write_csv_row(writer, self.to_row_dict(item))
 
     def search_queryset(self, queryset):
-        # Exact matches use indexes; a substring search over millions of rows would not.
+        # Fragments of names and codes, each answered by an index (memorials.admin_search).
         if not self.is_searching:
             return queryset
-
-        query = self.search_query.strip()
-        condition = Q(name=query) | Q(external_id=query)
-        if any(character.isdigit() for character in query) and not queryset.filter(condition).exists():
-            # 烈士证明书编号 has no index of its own: only a query that can be one (names have
-            # no digits) and is no 姓名 or 编号 pays for looking it up.
-            condition = Q(certificate_number=query)
-        return queryset.filter(condition)
+        return search_records(queryset, self.search_query, request=self.request)
 
 
 class AltTextCheckedFormMixin:
@@ -141,6 +137,8 @@ class MartyrRecordViewSet(AltTextCheckedFormMixin, SnippetViewSet):
     icon = "user"
     menu_label = pgettext_lazy("plural", "烈士档案")
     index_view_class = MartyrRecordIndexView
+    # Its history links an accepted correction's entry to the correction.
+    history_view_class = RecordHistoryView
     index_results_template_name = "memorials/admin/record_index_results.html"
     # Only 姓名 (its own index), 编号 (unique) and the status (the ``(live, id)`` index) sort:
     # ordering by any other column would sort millions of rows on every page.
@@ -182,14 +180,20 @@ class MemorialsGroup(SnippetViewSetGroup):
 
 register_snippet(MemorialsGroup)
 
+# 发布 / 取消发布 of the selected records (提交审核 for staff who may not publish).
+hooks.register("register_bulk_action", PublishRecordsBulkAction)
+hooks.register("register_bulk_action", UnpublishRecordsBulkAction)
+
 
 @hooks.register("register_admin_urls")
 def register_memorials_admin_urls():
     patterns = [
         path("import/", admin_views.import_upload, name="import"),
+        path("import/template.<str:fmt>", admin_views.import_template, name="import_template"),
         path("import/<uuid:uuid>/confirm/", admin_views.import_confirm, name="import_confirm"),
         path("import/<uuid:uuid>/", admin_views.import_status, name="import_status"),
         path("import/<uuid:uuid>/errors/", admin_views.import_errors, name="import_errors"),
+        path("import/<uuid:uuid>/records/", admin_job_actions.import_job_records, name="import_job_records"),
         path("import/reviews/", admin_views.import_reviews, name="import_reviews"),
         path("import/<uuid:uuid>/review/", admin_views.import_review, name="import_review"),
     ]
@@ -226,3 +230,7 @@ def register_import_log_actions(actions):
     actions.register_action("memorials.import", _("命令行导入名录"), _("在服务器上用命令行导入了名录"))
     actions.register_action("memorials.import_approve", _("审核通过名录导入"), _("审核通过了名录导入，发布其全部档案"))
     actions.register_action("memorials.import_return", _("退回名录导入"), _("退回了名录导入"))
+    actions.register_action("memorials.import_publish", _("整批发布名录导入"), _("发布了这次导入的全部档案"))
+    actions.register_action("memorials.import_unpublish", _("整批撤下名录导入"), _("撤下了这次导入的全部档案"))
+    actions.register_action("memorials.import_submit", _("提交名录导入审核"), _("把这次导入整批提交审核"))
+    actions.register_action(corrections.ACCEPTED)(corrections.CorrectionAcceptedFormatter)

@@ -6,9 +6,10 @@ request, titles and snippets as editors wrote them.
 """
 
 from django.utils.translation import gettext_lazy as _
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from search import service
+from siteshell.inputs import page_query
 
 
 class HitOut(Schema):
@@ -55,7 +56,14 @@ def build_router():
     router = Router(tags=["search"])
 
     @router.get("/", response=SearchOut, summary=_("全文搜索（支持中文分词、繁体字和姓名拼音）"), url_name="search_api")
-    def search_api(request, q: str = "", type: str = "", region: str = "", period: str = "", page: int = 1):
+    def search_api(
+        request,
+        q: str = Query("", description=_("要找的词；最多读前 100 个字")),
+        type: str = Query("", description=_("内容类型，如 honors.profilepage（见结果的 facets）")),
+        region: str = Query("", description=_("地区（见结果的 facets）")),
+        period: str = Query("", description=_("时期（见结果的 facets）")),
+        page: int = page_query(description=_("页码；超过最后一页时给出最后一页")),
+    ):
         results = service.search(q, type=type, region=region, period=period, page=page, request=request)
         return {
             "query": results.query,

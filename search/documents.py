@@ -16,6 +16,10 @@ these optional attributes (see ``search/README.md``):
     ``title`` of two to four Chinese characters.
 ``get_url(request)`` (as on pages) or ``get_absolute_url()``
     Where a result links to, for models that are not pages.
+``search_result_fields``
+    Short facts a result shows first, each labelled with its field's ``verbose_name``
+    (``("native_place", "unit", "battle")`` reads 籍贯 …, 生前单位 …, 战役/事件 …) rather
+    than run together with the rest of its text.
 """
 
 from __future__ import annotations
@@ -94,13 +98,29 @@ def result_url(obj, request=None) -> str:
     return get_absolute_url() if get_absolute_url else ""
 
 
-def result_text(obj, limit=5000) -> str:
-    """The searchable text of an object apart from its title, for snippets."""
+def result_fields(obj) -> list[tuple[str, str]]:
+    """The labelled facts of a result (``search_result_fields``): ``(label, value)`` in the
+    declared order, the label in the visitor's language, empty values left out."""
+    facts = []
+    for field_name in getattr(type(obj), "search_result_fields", ()) or ():
+        value = getattr(obj, field_name, "")
+        if callable(value):
+            value = value()
+        value = " ".join(_plain(value).split()) if value not in (None, "") else ""
+        if value:
+            facts.append((force_str(type(obj)._meta.get_field(field_name).verbose_name), value))
+    return facts
+
+
+def result_text(obj, limit=5000, *, without=()) -> str:
+    """The searchable text of an object apart from its title, for snippets; the fields named in
+    ``without`` (those shown as labelled facts) are left out too."""
     texts = []
     # The field shown as the result's title is not repeated in its snippet.
     title_field = "title" if getattr(obj, "title", None) else "name"
+    skipped = {title_field, *without}
     for search_field in type(obj).get_search_fields():
-        if not isinstance(search_field, SearchField) or search_field.field_name == title_field:
+        if not isinstance(search_field, SearchField) or search_field.field_name in skipped:
             continue
         try:
             value = search_field.get_value(obj)

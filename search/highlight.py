@@ -2,10 +2,11 @@
 
 import re
 
-from django.utils.html import escape
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext
 
-from search import analysis
+from search import analysis, documents
 
 
 def _pattern(words):
@@ -47,3 +48,26 @@ def highlight(text, query, *, length=None):
 
 def _searchable(text):
     return analysis.normalize(text)
+
+
+def result_snippet(obj, query, *, length):
+    """A result's snippet as safe HTML: its labelled facts (``search_result_fields``, e.g.
+    籍贯 …, 生前单位 …, 战役/事件 …), then a window of ``length`` characters of its other text,
+    the query's words marked in both. The labels are the site's words, marked with the
+    visitor's language inside a snippet that is in the content language."""
+    facts = documents.result_fields(obj)
+    names = getattr(type(obj), "search_result_fields", ()) or ()
+    text = highlight(documents.result_text(obj, without=names), query, length=length)
+    if not facts:
+        return text
+    language = get_language()
+    facts_html = format_html_join(
+        " ",
+        '<span class="search-hit__fact"><span class="search-hit__label" lang="{}">{}</span>{}</span>',
+        ((language, gettext("%(label)s：") % {"label": label}, highlight(value, query)) for label, value in facts),
+    )
+    if not text:
+        return format_html('<span class="search-hit__facts">{}</span>', facts_html)
+    return format_html(
+        '<span class="search-hit__facts">{}</span> <span class="search-hit__text">{}</span>', facts_html, text
+    )

@@ -19,7 +19,9 @@ from django.utils.translation import pgettext_lazy
 from wagtail.search.backends import get_search_backend
 
 from search import analysis, documents
-from search.highlight import highlight
+from search.highlight import highlight, result_snippet
+from search.query import AllWords
+from siteshell.inputs import clean_text
 
 logger = logging.getLogger(__name__)
 
@@ -122,7 +124,8 @@ def clean_query(query) -> str:
 
 
 def clean_filter(value) -> str:
-    value = str(value or "").strip()
+    # Without NUL bytes and other control characters, which PostgreSQL refuses in a query.
+    value = clean_text(value or "", max_length=None).strip()
     return value if len(value) <= MAX_FILTER_LENGTH else ""
 
 
@@ -149,8 +152,14 @@ def elasticsearch_backend():
     return get_search_backend("elasticsearch")
 
 
-def search(query, *, type="", region="", period="", page=1, per_page=PER_PAGE, request=None) -> SearchResults:
-    """Search every registered model for ``query``; see the module docstring."""
+def search(
+    query, *, type="", region="", period="", page=1, per_page=PER_PAGE, request=None, relaxed=True
+) -> SearchResults:
+    """Search every registered model for ``query``; see the module docstring.
+
+    Documents holding every word come first; when they are few, those holding the most important
+    of the words follow (``relaxed=False``: only the former, e.g. for a staff look-up that must
+    be exact; see :mod:`search.backends.relaxation`)."""
     query = clean_query(query)
     filters = {"type": clean_filter(type), "region": clean_filter(region), "period": clean_filter(period)}
     try:
@@ -165,10 +174,12 @@ def search(query, *, type="", region="", period="", page=1, per_page=PER_PAGE, r
         fallback = True
         if not _elasticsearch_resting():
             try:
-                return es.public_search(query, filters=filters, page=page, per_page=per_page, request=request)
+                return es.public_search(
+                    query, filters=filters, page=page, per_page=per_page, request=request, relaxed=relaxed
+                )
             except SearchUnavailable as error:
                 _elasticsearch_failed(error)
-    results = embedded_search(query, filters=filters, page=page, per_page=per_page, request=request)
+    results = embedded_search(query, filters=filters, page=page, per_page=per_page, request=request, relaxed=relaxed)
     results.fallback = fallback
     return results
 
@@ -191,8 +202,9 @@ def _filtered_queryset(model, filters):
     return queryset
 
 
-def embedded_search(query, *, filters, page=1, per_page=PER_PAGE, request=None) -> SearchResults:
+def embedded_search(query, *, filters, page=1, per_page=PER_PAGE, request=None, relaxed=True) -> SearchResults:
     backend = get_search_backend()
+    query_text, query = query, (query if relaxed else AllWords(query))
     ascending = _ascending_scores(backend)
     type_counts, selected = [], []
     for model in documents.document_models():
@@ -218,7 +230,7 @@ def embedded_search(query, *, filters, page=1, per_page=PER_PAGE, request=None) 
             score = float(obj._score or 0.0)
             candidates.append((score if ascending else -score, len(candidates), obj))
     candidates.sort(key=lambda item: (item[0], item[1]))
-    hits = [_hit(obj, query, score, request) for score, _order, obj in candidates[(page - 1) * per_page : depth]]
+    hits = [_hit(obj, query_text, score, request) for score, _order, obj in candidates[(page - 1) * per_page : depth]]
 
     facets = [_type_facet(type_counts, filters.get("type", ""))]
     samples = {}  # model → the sampled matches' keys, shared by its facets
@@ -253,7 +265,7 @@ def embedded_search(query, *, filters, page=1, per_page=PER_PAGE, request=None) 
                         labels[str(value)] = documents.facet_label(name, value, [model])
         facets.append(_facet(name, counts, filters.get(name, ""), labels, sampled))
     return SearchResults(
-        query=query,
+        query=query_text,
         hits=hits,
         total=total,
         page=page,
@@ -302,7 +314,7 @@ def _hit(obj, query, score, request):
         title=highlight(title, query),
         plain_title=title,
         url=documents.result_url(obj, request),
-        snippet=highlight(documents.result_text(obj), query, length=SNIPPET_LENGTH),
+        snippet=result_snippet(obj, query, length=SNIPPET_LENGTH),
         score=abs(score),
     )
 

@@ -4,6 +4,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
 from search import analysis, service
+from siteshell import pagecache
 from siteshell.plugins import search_examples
 
 #: How many example queries the empty search page offers at most.
@@ -11,8 +12,11 @@ MAX_EXAMPLES = 6
 
 
 @require_GET
+@pagecache.cacheable
 def search_page(request):
-    """``/search/?q=&type=&region=&period=&page=``; works without JavaScript."""
+    """``/search/?q=&type=&region=&period=&page=``; works without JavaScript. Cached for anonymous
+    visitors until something is published or a record changes."""
+    pagecache.tag(request, pagecache.SEARCH_TAG)
     query = service.clean_query(request.GET.get("q", ""))
     results = None
     examples = []

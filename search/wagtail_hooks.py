@@ -4,7 +4,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from search.health import check_search
-from search.models import SearchTerm
+from search.models import SearchSynonym, SearchTerm
 
 
 class SearchTermViewSet(SnippetViewSet):
@@ -18,6 +18,23 @@ class SearchTermViewSet(SnippetViewSet):
 
 
 register_snippet(SearchTermViewSet)
+
+
+class SearchSynonymViewSet(SnippetViewSet):
+    """Groups of words that find one another (搜索同义词). Creating, editing and deleting a group
+    is logged by Wagtail's snippet views (``log_action``: 设置 → 日志, and its history)."""
+
+    model = SearchSynonym
+    icon = "resubmit"
+    menu_label = _("搜索同义词")
+    menu_name = "search_synonyms"
+    add_to_settings_menu = True
+    list_display = ["words", "note", "active", "updated_at"]
+    list_filter = ["active"]
+    search_fields = ["words", "note"]
+
+
+register_snippet(SearchSynonymViewSet)
 
 
 @hooks.register("register_health_check")

@@ -9,6 +9,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from siteshell.languages import join_list
 from siteshell.plugins import extension_points, get_plugins
+from siteshell.review.rights import is_site_manager
 
 
 class PluginListView(UserPassesTestMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -17,7 +18,7 @@ class PluginListView(UserPassesTestMixin, WagtailAdminTemplateMixin, TemplateVie
     header_icon = "cogs"
 
     def test_func(self):
-        return self.request.user.is_superuser
+        return is_site_manager(self.request.user)
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]

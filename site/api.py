@@ -1,6 +1,7 @@
 """The public JSON API under ``/api/``: the shell's routes plus each plugin's router.
 
-The OpenAPI schema is served at ``/api/openapi.json`` and browsable at ``/api/docs``.
+The OpenAPI schema is served at ``/api/openapi.json`` and documented for people at ``/api/docs``
+(``siteshell.apidocs``: a page of the site drawn from the schema, no Swagger UI).
 Only live, publicly viewable content is ever returned.
 
 Titles, summaries and descriptions are lazy translations: django-ninja builds the schema for
@@ -13,14 +14,19 @@ from datetime import datetime
 from functools import wraps
 
 from django.conf import settings
+from django.http import HttpResponsePermanentRedirect
+from django.urls import Resolver404, re_path, resolve
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
-from ninja import NinjaAPI, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import NinjaAPI, Query, Router, Schema
+from ninja.pagination import paginate
 from ninja.renderers import JSONRenderer
 from wagtail.models import Page, Site
 
 from siteshell import plugins
+from siteshell.api_errors import document_error_answers, install_error_handlers, not_found_message
+from siteshell.apidocs import SiteDocs
+from siteshell.inputs import BoundedPageNumberPagination, clean_text
 from siteshell.models import BureauSettings
 
 
@@ -91,9 +97,15 @@ def public_pages(request):
 
 
 @site_router.get("/pages", response=list[PageOut], summary=_("已发布的公开页面"))
-@paginate(PageNumberPagination, page_size=settings.NINJA_PAGINATION_PER_PAGE)
-def page_list(request, type: str = ""):
+@paginate(BoundedPageNumberPagination, page_size=settings.NINJA_PAGINATION_PER_PAGE)
+def page_list(
+    request,
+    type: str = Query(
+        "", max_length=200, description=_("页面类型（应用.模型），例如 siteshell.homepage；不认识的类型得到空列表")
+    ),
+):
     pages = public_pages(request).order_by("path")
+    type = clean_text(type)
     if type:
         app_label, _dot, model = type.lower().partition(".")
         pages = pages.filter(content_type__app_label=app_label, content_type__model=model)
@@ -106,14 +118,25 @@ class ChineseJSONRenderer(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}
 
 
+class SiteAPI(NinjaAPI):
+    """The API whose schema documents the error answers of every operation
+    (``siteshell.api_errors``)."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return document_error_answers(schema)
+
+
 def build_api():
-    api = NinjaAPI(
+    api = SiteAPI(
         renderer=ChineseJSONRenderer(),
         title=_("退役军人荣誉与纪念 公开数据接口"),
         version="1",
         description=_("只读接口，只返回已发布的公开内容。"),
         urls_namespace="api",
+        docs=SiteDocs(),
     )
+    install_error_handlers(api)
     api.add_router("/", site_router)
     for plugin in plugins.get_plugins():
         router = plugin.api_router()
@@ -150,4 +173,21 @@ def api_urls():
     patterns, app_name, namespace = api.urls
     for pattern in patterns:
         pattern.callback = with_cache_headers(pattern.callback)
+    # Anything else under /api/ is a JSON 404 too, not the site's HTML page.
+    patterns = [*patterns, re_path(r"^.*$", with_cache_headers(unknown_route), name="unknown")]
     return patterns, app_name, namespace
+
+
+def resolve_or_none(path):
+    try:
+        return resolve(path)
+    except Resolver404:
+        return None
+
+
+def unknown_route(request):
+    if settings.APPEND_SLASH and not request.path_info.endswith("/"):
+        match = resolve_or_none(request.path_info + "/")
+        if match is not None and match.url_name != "unknown":  # as CommonMiddleware would
+            return HttpResponsePermanentRedirect(request.get_full_path(force_append_slash=True))
+    return api.create_response(request, {"detail": not_found_message()}, status=404)

@@ -23,6 +23,10 @@ class SiteShellConfig(AppConfig):
                 ", ".join(left_out.missing),
             )
 
+        from siteshell.slugs.setup import install as install_pinyin_slugs
+
+        install_pinyin_slugs()
+
         from siteshell.groups import sync_staff_groups
 
         post_migrate.connect(sync_staff_groups, dispatch_uid="siteshell.sync_staff_groups")

@@ -39,10 +39,14 @@ def purge_before(now=None):
 
 
 def purge(*, dry_run=False, now=None) -> dict[str, int]:
-    """Delete the entries older than the retention; ``{model label: count}``."""
+    """Delete the entries older than the retention; ``{model label: count}``. The staff login
+    records (``accounts.LoginEvent``) go with the same retention."""
+    from siteshell.accounts import records
+
     cutoff = purge_before(now)
     counts = {}
     for model in log_entry_models():
         old = model.objects.filter(timestamp__lt=cutoff)
         counts[model._meta.label] = old.count() if dry_run else old.delete()[0]
+    counts[records.LOGIN_EVENT_LABEL] = records.purge(cutoff, dry_run=dry_run)
     return counts

@@ -16,12 +16,17 @@ def site_chrome(request):
     def navigation():
         return cached_navigation(request)
 
+    def offers():
+        return cached_offers(request)
+
     def mourning():
         return is_mourning_day(DisplaySettings.for_request(request), timezone.localdate())
 
     return {
         # Callables are evaluated lazily, only by templates that use them.
         "site_navigation": navigation,
+        # What the plugins offer, for the home page's introduction.
+        "site_offers": offers,
         "mourning_mode": mourning,
         "elder_mode": elder_mode_from_request(request),
     }
@@ -48,6 +53,24 @@ def cached_navigation(request):
         ]
         cache.set(key, items, NAVIGATION_CACHE_SECONDS)
     return items
+
+
+def cached_offers(request):
+    """What the enabled plugins offer (the home page's introduction), cached like the navigation:
+    a new generation when the page tree changes, else for ``NAVIGATION_CACHE_SECONDS``."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    generation = cache.get_or_set(NAVIGATION_GENERATION_KEY, 1, None)
+    key = f"siteshell:offers:{generation}:{site.pk if site else 0}:{get_language()}"
+    offers = cache.get(key)
+    if offers is None:
+        offers = [
+            plugins.Offer(str(offer.text), offer.url, offer.order, offer.translated)
+            for offer in plugins.offers(request)
+        ]
+        cache.set(key, offers, NAVIGATION_CACHE_SECONDS)
+    return offers
 
 
 def forget_navigation(**kwargs):

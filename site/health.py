@@ -1,5 +1,9 @@
 """Health checks behind ``GET /healthz``.
 
+The public sees only ``{"status": "ok"}`` or ``{"status": "degraded"}``; the checks' details
+(backends, timings, errors) go to a signed-in staff member or a request that carries
+``Authorization: Bearer <HEALTHZ_TOKEN>`` (``may_see_details``).
+
 Each check is registered through the ``register_health_check`` Wagtail hook as a function that
 returns ``(name, callable)``; the callable raises when its service is down and may return a
 dict of details. A later registration with the same name replaces an earlier one, so a service
@@ -9,8 +13,10 @@ app (e.g. search/) can supply a better check than the shell's default.
 import time
 import uuid
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
+from django.utils.crypto import constant_time_compare
 from wagtail import hooks
 
 HOOK_NAME = "register_health_check"
@@ -70,3 +76,20 @@ def run_checks():
         result["ms"] = round((time.perf_counter() - started) * 1000, 1)
         results[name] = result
     return all_ok, results
+
+
+def may_see_details(request):
+    """Staff signed in, or the monitoring token from HEALTHZ_TOKEN (compared in constant time)."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.is_active and user.is_staff:
+        return True
+    token = getattr(settings, "HEALTHZ_TOKEN", "")
+    scheme, _, offered = request.headers.get("Authorization", "").partition(" ")
+    return bool(token) and scheme.lower() == "bearer" and constant_time_compare(offered.strip(), token)
+
+
+def overall_status(all_ok, results):
+    """``"ok"`` when every check says ok; ``"degraded"`` when one failed or runs on a fallback."""
+    if all_ok and all(result.get("status") == "ok" for result in results.values()):
+        return "ok"
+    return "degraded"

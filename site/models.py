@@ -66,7 +66,10 @@ class HomePage(Page):
         FieldPanel("hero_image"),
         FieldPanel("quick_links"),
         HelpPanel(
-            content=_("首页下方的栏目（如“最美退役军人风采”）由已启用的功能模块自动提供。"),
+            content=_(
+                "导语之后“在这里，您可以……”一句列出的服务，和首页下方的栏目（如“最美退役军人风采”），"
+                "都由已启用的功能模块自动提供：导语里不必再写。"
+            ),
             heading=_("栏目"),
         ),
     ]
@@ -140,6 +143,16 @@ class BureauSettings(CachedSiteSetting):
 
     bureau_name = models.CharField(_("单位名称"), max_length=100, default="退役军人事务局")
     tagline = models.CharField(_("口号"), max_length=100, blank=True, default="崇尚英雄　缅怀先烈　关爱退役军人")
+    # The admin's branding (siteshell.admin_branding): login page, sidebar, browser tab.
+    emblem = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("单位徽标"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("显示在管理后台的登录页、侧栏和浏览器标签上；宜用正方形、背景透明的图片"),
+    )
     address = models.CharField(_("地址"), max_length=200, blank=True)
     postcode = models.CharField(_("邮编"), max_length=10, blank=True)
     phone = models.CharField(_("服务电话"), max_length=50, blank=True)
@@ -151,6 +164,7 @@ class BureauSettings(CachedSiteSetting):
     panels = [
         FieldPanel("bureau_name"),
         FieldPanel("tagline"),
+        FieldPanel("emblem"),
         MultiFieldPanel(
             [
                 FieldPanel("address"),

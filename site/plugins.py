@@ -7,6 +7,8 @@ hook it *contributes* to the shell through a fixed set of methods, each with an 
 - :meth:`PluginConfig.page_types` — page models that may be created under the home page;
 - :meth:`PluginConfig.home_sections` — sections shown on the home page (``None`` when empty);
 - :meth:`PluginConfig.navigation` — entries in the header navigation;
+- :meth:`PluginConfig.offers` — what the plugin offers visitors, listed in the home page's
+  introduction (查阅英烈名录, 网上祭奠英烈 …);
 - :meth:`PluginConfig.search_documents` — models that the search service indexes;
 - :meth:`PluginConfig.api_router` — a django-ninja ``Router`` mounted under ``/api/<label>/``;
 - :meth:`PluginConfig.public_urls` — URL patterns outside the page tree (a search page, a feed);
@@ -65,6 +67,20 @@ class NavItem:
     translated: bool = False
 
 
+@dataclass(frozen=True)
+class Offer:
+    """Something a visitor can do on the site, in a few translated words (``查阅英烈名录``),
+    and where (``url``). The home page's introduction lists the offers of the enabled plugins:
+    it promises only what is there. A plugin returns none while it has nothing public to offer
+    (its page is not live yet). A text that editors wrote (a page's title) rather than a
+    translated one passes ``translated=False``: it keeps its language on the English site."""
+
+    text: str
+    url: str = ""
+    order: int = 100
+    translated: bool = True
+
+
 @dataclass
 class HomeSection:
     """One section of the home page, rendered with ``template`` and ``context``.
@@ -95,12 +111,22 @@ class ExtensionPoint:
 
 @dataclass(frozen=True)
 class StaffGroup:
-    """A staff group the plugin needs, with permissions as ``"app_label.codename"``."""
+    """A staff group the plugin needs, with permissions as ``"app_label.codename"``.
+
+    ``page_permissions`` are Wagtail page permissions (``"add"``, ``"change"``, ``"publish"``,
+    …) granted on the group's *sections*: every page of the page types named in ``sections``
+    (``"app_label.ModelName"``), or of the plugin's own :meth:`PluginConfig.page_types` when
+    ``sections`` is empty. A right on a section page covers the pages under it. Rights are
+    granted on the sections that exist after every migrate and on each new one as it is
+    created (``siteshell.groups``); never on the site root, which only 站点管理员 hold.
+    """
 
     name: str
     permissions: tuple[str, ...] = ()
-    #: Wagtail page permissions (e.g. ``"add"``, ``"change"``, ``"publish"``) on the site root.
+    #: Wagtail page permissions (e.g. ``"add"``, ``"change"``, ``"publish"``) on the sections.
     page_permissions: tuple[str, ...] = ()
+    #: The page types whose pages are this group's sections; empty: the plugin's page types.
+    sections: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -186,6 +212,10 @@ class PluginConfig(AppConfig):
     def navigation(self, request: HttpRequest) -> Iterable[NavItem]:
         return ()
 
+    def offers(self, request: HttpRequest) -> Iterable[Offer]:
+        """What the plugin offers visitors now (:class:`Offer`), for the home page's introduction."""
+        return ()
+
     def search_documents(self) -> Iterable[type]:
         return ()
 
@@ -251,6 +281,10 @@ def home_sections(request, home_page) -> list[HomeSection]:
 
 def navigation(request) -> list[NavItem]:
     return sorted(_collect("navigation", request), key=lambda item: item.order)
+
+
+def offers(request) -> list[Offer]:
+    return sorted(_collect("offers", request), key=lambda offer: offer.order)
 
 
 def search_documents() -> list[type]:

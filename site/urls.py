@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
@@ -9,12 +8,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from siteshell import views
 from siteshell.api import api_urls
+from siteshell.icons import views as icon_views
 from siteshell.plugins import get_plugins
 from siteshell.sitemaps import SITEMAPS, sitemap_section
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", icon_views.favicon, name="favicon"),
+    path("manifest.webmanifest", icon_views.manifest, name="web_manifest"),
     path(
         "sitemap.xml",
         sitemap_views.index,
@@ -27,7 +29,10 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("api/", api_urls()),
     path("report/", include(("siteshell.moderation.urls", "moderation"))),
-    path("django-admin/", admin.site.urls),
+    # The public forms' CAPTCHA images and audio (siteshell.publicforms).
+    path("captcha/", include("captcha.urls")),
+    # 帐号 with one 姓名 field (siteshell.staff), ahead of Wagtail's own account page.
+    path("admin/", include("siteshell.staff.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # The public status page of tracking codes ("notifications:track").

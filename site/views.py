@@ -5,16 +5,22 @@ from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
 
 from siteshell import health
 from siteshell.modes import ELDER_MODE_COOKIE, ELDER_MODE_MAX_AGE
 
 
 @never_cache
+@vary_on_headers("Authorization", "Cookie")
 @require_GET
 def healthz(request):
+    """200 while the node can serve (a check on a fallback is "degraded"), 503 when one failed."""
     ok, checks = health.run_checks()
-    return JsonResponse({"status": "ok" if ok else "error", "checks": checks}, status=200 if ok else 503)
+    body = {"status": health.overall_status(ok, checks)}
+    if health.may_see_details(request):
+        body["checks"] = checks
+    return JsonResponse(body, status=200 if ok else 503)
 
 
 def _redirect_back(request):
@@ -60,6 +66,6 @@ def visitor_language(request):
 
 @require_GET
 def robots_txt(request):
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /django-admin/"]
+    lines = ["User-agent: *", "Disallow: /admin/"]
     lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from honors.models import HonorIndexPage, HonourTitle, ProfileHonour, ProfilePage, RelatedProfile, SelectionRound
+from search.analysis import split_name
 
 DATA_FILE = Path(__file__).with_name("honour_roll.json")
 
@@ -76,16 +77,21 @@ def _ensure_rounds(specs, titles):
 
 
 def _create_profile(context, index, number, spec, titles, rounds):
+    organisation = spec["category"] == "volunteer_organisation"
     photo = context.make_image(
         f"{spec['name']}（示例肖像）",
-        seed=f"honors-portrait-{number}",
-        alt_text=f"{spec['name']}的示例图片",
-        caption="演示用生成图片，非真实照片",
+        surname="" if organisation else split_name(spec["name"])[0],
+        scene="hall" if organisation else "",
+        alt_text=f"{spec['name']}的{'示例图片' if organisation else '肖像占位图（示例）'}",
+        caption="演示用占位图，非真实照片",
     )
     story_image = None
     if number % 3 == 0:
         story_image = context.make_image(
-            f"{spec['name']}的事迹现场（示例）", seed=f"honors-story-{number}", caption="演示用生成图片"
+            f"{spec['name']}的事迹现场（示例）",
+            seed=f"honors-story-{number}",
+            scene=("pines", "chrysanthemums", "hall")[number // 3 % 3],
+            caption="演示用生成图片",
         )
     profile = ProfilePage(
         title=spec["name"],

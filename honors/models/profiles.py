@@ -32,6 +32,7 @@ from wagtail.search import index
 from honors.blocks import StoryBlock
 from honors.choices import YEAR_VALIDATORS, Category, Gender, ServiceBranch
 from honors.models.snippets import HonourTitle, SelectionRound
+from media.renditions import OPEN_GRAPH, PORTRAIT_CARD, prefetch_renditions
 from siteshell.languages import content_language
 
 
@@ -170,6 +171,11 @@ class ProfilePage(Page):
         """All honours as one line of text, for the search index."""
         return "；".join(self.honour_labels())
 
+    @cached_property
+    def tag_list(self):
+        """The tags, read once for the page and its structured data."""
+        return list(self.tags.all())
+
     @property
     def service_years(self):
         """“1996—2008”, or “1996—” while the person still serves, in the active language."""
@@ -190,7 +196,7 @@ class ProfilePage(Page):
         """The Open Graph image: 1200×630, cropped around the photo's focal point."""
         if self.photo is None:
             return None
-        return self.photo.get_rendition("fill-1200x630|format-jpeg|jpegquality-80")
+        return self.photo.get_rendition(OPEN_GRAPH)
 
     def get_structured_data(self, request):
         """schema.org ``Person`` (``Organization`` for a volunteer organisation) as a dict."""
@@ -215,7 +221,7 @@ class ProfilePage(Page):
                 data["birthDate"] = str(self.birth_year)
             if self.native_place:
                 data["birthPlace"] = {"@type": "Place", "name": self.native_place}
-        keywords = [tag.name for tag in self.tags.all()]
+        keywords = [tag.name for tag in self.tag_list]
         if keywords:
             data["keywords"] = "，".join(keywords)
         return data
@@ -227,6 +233,9 @@ class ProfilePage(Page):
         # comes with its round and title, in one query for all related profiles.
         # (A preview of a new page has no primary key yet, and its honours are in memory.)
         prefetch_related_objects([self, *related] if self.pk else related, honours_with_round_and_title())
+        # The portrait and the renditions of it and of each related card's photo: two queries,
+        # and no rendition looked up in the cache card by card.
+        prefetch_related_objects([self, *related], prefetch_renditions("photo", PORTRAIT_CARD, OPEN_GRAPH))
         share_image = self.get_share_image()
         context.update(
             related=related,

@@ -2,65 +2,26 @@
 
 import itertools
 import logging
-import os
 
 from django import template
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from wagtail.embeds import embeds
 from wagtail.embeds.exceptions import EmbedException
 
 from media.embeds import player_html
+from media.renditions import (
+    LAYOUT_SIZES,
+    LAYOUT_WIDTHS,  # noqa: F401  (where bench/media_bench.py reads it)
+    SINGLE_RENDITIONS,
+    PictureShape,
+    fallback_format,
+    modern_formats,
+)
 from siteshell.languages import content_language
 
 logger = logging.getLogger(__name__)
 register = template.Library()
-
-#: Widths offered to the browser for each layout, smallest first.
-LAYOUT_WIDTHS = {
-    "full": (480, 800, 1200, 1600),
-    "content": (400, 720, 1080),
-    "card": (320, 480, 640),
-    "thumb": (120, 240),
-}
-
-#: What the browser assumes about the displayed width before CSS is loaded.
-LAYOUT_SIZES = {
-    "full": "100vw",
-    "content": "(min-width: 48rem) 45rem, 100vw",
-    "card": "(min-width: 72rem) 22rem, (min-width: 40rem) 45vw, 100vw",
-    "thumb": "7.5rem",
-}
-
-#: Modern formats offered in <source> elements, best first. AVIF can be switched off with the
-#: MEDIA_AVIF_RENDITIONS setting where encoding time matters more than bytes.
-MODERN_FORMATS = (("avif", "image/avif"), ("webp", "image/webp"))
-
-
-def _modern_formats():
-    if getattr(settings, "MEDIA_AVIF_RENDITIONS", True):
-        return MODERN_FORMATS
-    return MODERN_FORMATS[1:]
-
-
-def _fallback_format(image):
-    # Keep transparency (logos, graphics) in the fallback; photos fall back to JPEG.
-    extension = os.path.splitext(image.file.name)[1].lower()
-    return "png" if extension in (".png", ".gif") else "jpeg"
-
-
-def _specs(image, layout, ratio):
-    """Resize specs for the layout, never wider than the original (no upscaled copies)."""
-    widths = LAYOUT_WIDTHS.get(layout, LAYOUT_WIDTHS["content"])
-    usable = [w for w in widths if w < image.width] or [min(widths[0], image.width)]
-    if len(usable) < len(widths) and image.width not in usable and image.width > usable[-1]:
-        usable.append(image.width)
-    if ratio:
-        w_part, h_part = (int(part) for part in ratio.split("x"))
-        # fill crops around the focal point an editor set in the image library.
-        return [f"fill-{w}x{max(1, round(w * h_part / w_part))}" for w in usable]
-    return [f"width-{w}" for w in usable]
 
 
 @register.simple_tag
@@ -79,11 +40,11 @@ def responsive_image(image, layout="content", ratio="", sizes="", css_class="", 
     """
     if not image:
         return ""
+    shape = PictureShape(layout, ratio)
     try:
-        specs = _specs(image, layout, ratio)
-        formats = [*_modern_formats(), (_fallback_format(image), "")]
-        all_specs = [f"{spec}|format-{fmt}" for fmt, _mime in formats for spec in specs]
-        renditions = image.get_renditions(*all_specs)
+        specs = shape.resize_specs(image)
+        formats = [*modern_formats(), (fallback_format(image), "")]
+        renditions = image.get_renditions(*shape.specs(image))
     except Exception:  # noqa: BLE001  a broken file on disk must not take the page down
         logger.exception("No renditions for image %s", getattr(image, "pk", None))
         return ""
@@ -94,13 +55,13 @@ def responsive_image(image, layout="content", ratio="", sizes="", css_class="", 
         )
 
     sources = [{"type": mime, "srcset": srcset(fmt)} for fmt, mime in formats[:-1]]
-    fallback_format = formats[-1][0]
-    default = renditions[f"{specs[min(1, len(specs) - 1)]}|format-{fallback_format}"]
+    fallback = formats[-1][0]
+    default = renditions[f"{specs[min(1, len(specs) - 1)]}|format-{fallback}"]
     return render_to_string(
         "media/picture.html",
         {
             "sources": sources,
-            "srcset": srcset(fallback_format),
+            "srcset": srcset(fallback),
             "src": default,
             "sizes": sizes or LAYOUT_SIZES.get(layout, LAYOUT_SIZES["content"]),
             "alt": image.default_alt_text if alt is None else alt,
@@ -109,6 +70,19 @@ def responsive_image(image, layout="content", ratio="", sizes="", css_class="", 
             "eager": eager,
         },
     )
+
+
+@register.simple_tag
+def named_rendition(image, name):
+    """One of ``media.renditions.SINGLE_RENDITIONS`` of ``image`` (``"video_poster"``…), or
+    ``None`` when there is no image or its original cannot be read."""
+    if not image:
+        return None
+    try:
+        return image.get_rendition(SINGLE_RENDITIONS[name])
+    except Exception:  # noqa: BLE001  a broken file on disk must not take the page down
+        logger.exception("No %s rendition for image %s", name, getattr(image, "pk", None))
+        return None
 
 
 @register.filter

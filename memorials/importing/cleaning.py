@@ -14,8 +14,10 @@ import hashlib
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from memorials.codes import normalise_code
 from memorials.dates import PartialDateError, parse_partial_date
 from memorials.graves import parse_grave
+from memorials.importing.template import EXAMPLE_CODE
 from memorials.models import MartyrRecord
 from memorials.text import clean_text, half_width, text_to_richtext
 
@@ -82,6 +84,11 @@ def clean_row(values: dict) -> tuple[dict, list[str]]:
     problems = []
     text = {key: clean_text(value) for key, value in values.items() if key not in _NOT_ONE_LINE}
     data = {key: text[key] for key in _TEXT_COLUMNS if key in text}
+    if "external_id" in data:
+        # One code however the list wrote it: a-2026 01, Ａ－202601 → A-202601.
+        data["external_id"] = normalise_code(data["external_id"])
+        if data["external_id"] == EXAMPLE_CODE:
+            problems.append(_("这是模板中的示例行，不会导入；请删除这一行"))
     if not data.get("name"):
         problems.append(_("姓名为空"))
     if "gender" in text and text["gender"]:

@@ -5,7 +5,8 @@ or returns it with a note (the records stay drafts).
 
 Publishing follows the ``--publish`` import's bulk path: raw ``executemany`` updates per batch
 and the search documents written with ``search.bulk.index_documents``, not Wagtail's
-``publish()`` per record (several queries, a log entry and a search update each). The decision
+``publish()`` per record (several queries, a log entry and a search update each); see
+``publishing``, which the record list's bulk actions use too. The decision
 itself is one log entry on the job (``memorials.import_approve`` / ``memorials.import_return``).
 """
 
@@ -13,19 +14,16 @@ from __future__ import annotations
 
 import logging
 
-from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
-from wagtail.models import Revision, WorkflowState
 
+from memorials.importing.publishing import RecordPublisher
 from memorials.importing.staging import content_attnames
-from memorials.importing.writing import search_plan
 from memorials.models import ImportJob, MartyrRecord
-from search.bulk import index_documents
 
 logger = logging.getLogger(__name__)
 
@@ -108,7 +106,7 @@ def publish_job(job, batch_size=PUBLISH_BATCH_SIZE) -> int:
         if not rows:
             break
         with transaction.atomic():
-            count = RecordPublisher(job).publish(rows)
+            count = RecordPublisher(job.reviewed_by).publish(rows)
             # Counted with the batch: a run that stops and one that resumes add up.
             ImportJob.objects.filter(pk=job.pk).update(published_count=F("published_count") + count)
         published += count
@@ -116,76 +114,6 @@ def publish_job(job, batch_size=PUBLISH_BATCH_SIZE) -> int:
     ImportJob.objects.filter(pk=job.pk).update(review_status=Review.APPROVED)
     job.refresh_from_db()
     return published
-
-
-class RecordPublisher:
-    """Publishes one batch of records: each record's latest draft revision (or, for a draft
-    written in place, its columns) becomes its live version, and its search document is
-    written."""
-
-    def __init__(self, job):
-        self.job = job
-        self.now = timezone.now()
-        self.attnames = content_attnames()
-        attfields = {field.attname: field for field in MartyrRecord._meta.concrete_fields}
-        self.content_fields = [attfields[name] for name in self.attnames]
-        self.fields = [*self.content_fields]
-        self.fields += [
-            MartyrRecord._meta.get_field(name)
-            for name in ("live", "has_unpublished_changes", "first_published_at", "last_published_at", "live_revision")
-        ]
-
-    def publish(self, rows) -> int:
-        revision_ids = [row["latest_revision_id"] for row in rows if row["latest_revision_id"]]
-        contents = dict(Revision.objects.filter(pk__in=revision_ids).values_list("pk", "content"))
-        values_list = []
-        for row in rows:
-            values = dict(row)
-            content = contents.get(row["latest_revision_id"])
-            if content is not None:
-                values.update(self._revision_values(content))
-                values["live_revision_id"] = row["latest_revision_id"]
-            values.update(live=True, has_unpublished_changes=False, last_published_at=self.now)
-            values["first_published_at"] = row["first_published_at"] or self.now
-            values_list.append(values)
-        self._write(values_list)
-        self._cancel_workflows([row["id"] for row in rows])
-        plan = search_plan()
-        documents = [(values["id"], plan.analyse(values) if plan is not None else ()) for values in values_list]
-        ids = [values["id"] for values in values_list]
-        index_documents(MartyrRecord, plan, documents, objects=lambda: list(MartyrRecord.objects.filter(pk__in=ids)))
-        return len(values_list)
-
-    def _revision_values(self, content):
-        """The content columns a revision holds, as Python values. Read from its JSON field by
-        field (building the object with ``with_content_json`` would also look up the record's
-        foreign keys, and costs a millisecond a record)."""
-        values = {}
-        for field in self.content_fields:
-            if field.name in content:
-                values[field.attname] = field.to_python(content[field.name])
-        return values
-
-    def _write(self, values_list):
-        table = connection.ops.quote_name(MartyrRecord._meta.db_table)
-        assignments = ", ".join(f"{connection.ops.quote_name(field.column)} = %s" for field in self.fields)
-        rows = [
-            [field.get_db_prep_save(values[field.attname], connection) for field in self.fields] + [values["id"]]
-            for values in values_list
-        ]
-        with connection.cursor() as cursor:
-            cursor.executemany(f"UPDATE {table} SET {assignments} WHERE id = %s", rows)
-
-    def _cancel_workflows(self, ids):
-        """A record published by the approval leaves the review workflow it was in, as
-        Wagtail's own publishing does (rare for imported records: one query per batch)."""
-        states = WorkflowState.objects.filter(
-            base_content_type=ContentType.objects.get_for_model(MartyrRecord),
-            object_id__in=[str(pk) for pk in ids],
-            status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES],
-        )
-        for state in states:
-            state.cancel(user=self.job.reviewed_by)
 
 
 def sample(job, size=SAMPLE_SIZE):

@@ -41,6 +41,7 @@ IMPORT_FIELDS = [
     "death_precision",
     "death_decade",
     "war_period",
+    "surname_initial",
     "death_place",
     "battle",
     "burial_place",

@@ -12,6 +12,8 @@ from memorials.dates import parse_partial_date
 from memorials.models.records import Gender, MartyrRecord
 from memorials.text import text_to_richtext
 from siteshell.moderation.models import Decision, ModeratedSubmission, moderation_indexes
+from siteshell.privacy.fields import PersonalDataField, PersonalDataHashField
+from siteshell.privacy.models import PersonalDataMixin
 
 #: How a visitor may write a gender, in Chinese or in English.
 GENDERS_WRITTEN = {
@@ -26,9 +28,10 @@ GENDERS_WRITTEN = {
 }
 
 
-class MartyrCorrection(ModeratedSubmission):
+class MartyrCorrection(PersonalDataMixin, ModeratedSubmission):
     """A visitor's proposed correction (纠错). It changes nothing until staff accept it, and then
-    only as a draft revision submitted to the review workflow."""
+    only as a draft revision submitted to the review workflow. The submitter's contact is
+    encrypted (siteshell.privacy); it and their name are erased when the retention ends."""
 
     #: Fields a visitor may propose corrections for, with their labels.
     FIELD_CHOICES = [
@@ -56,9 +59,10 @@ class MartyrCorrection(ModeratedSubmission):
     proposed_value = models.TextField(_("建议更正为"))
     evidence = models.TextField(_("依据或说明"), blank=True)
     submitter_name = models.CharField(_("提交人"), max_length=50, blank=True)
-    submitter_contact = models.CharField(
-        _("联系方式"), max_length=100, blank=True, help_text=_("仅工作人员可见，不公开")
+    submitter_contact = PersonalDataField(
+        _("联系方式"), kind="contact", max_length=100, blank=True, help_text=_("仅工作人员可见，不公开")
     )
+    submitter_contact_hash = PersonalDataHashField(source="submitter_contact")
     #: The draft revision an accepted correction became (reviewed in the workflow).
     revision = models.ForeignKey(
         "wagtailcore.Revision",
@@ -71,6 +75,12 @@ class MartyrCorrection(ModeratedSubmission):
     )
 
     moderation_search_fields = ("proposed_value", "evidence", "record__name")
+
+    personal_data_extra_fields = ("submitter_name",)
+    #: Kept a year after the decision (or the submission, while undecided); the setting
+    #: PRIVACY_RETENTION_DAYS["memorials.martyrcorrection"] overrides it.
+    personal_data_retention_days = 365
+    personal_data_retention_from = ("decided_at", "submitted_at")
 
     class Meta(ModeratedSubmission.Meta):
         verbose_name = _("纠错")
@@ -108,9 +118,6 @@ class MartyrCorrection(ModeratedSubmission):
         if self.revision_id:
             details.append((_("生成的修订"), _("已提交内容审核（初审 → 终审）")))
         return details
-
-    def moderation_personal_data(self):
-        return [(_("联系方式"), self.submitter_contact)]
 
     def on_moderation_decision(self, decision, user):
         if decision == Decision.APPROVE:

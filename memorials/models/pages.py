@@ -53,6 +53,13 @@ class MartyrArchivePage(RoutablePageMixin, Page):
             request._memorials_archive = archive
         return archive
 
+    def serve(self, request, *args, **kwargs):
+        # Wagtail's routing has just found this page: record and facility URLs (for_request)
+        # use it rather than looking the archive up again.
+        if self.live and request is not None:
+            request._memorials_archive = self
+        return super().serve(request, *args, **kwargs)
+
     # -- routes ----------------------------------------------------------------------------
 
     @path("")

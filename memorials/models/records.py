@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
+from media.renditions import prefetch_renditions_of
 from memorials.dates import PRECISION_CHOICES, format_partial_date, partial_date_notation
 from memorials.derived import DERIVATION_FIELDS, fill_derived_values
 from memorials.graves import format_grave, grave_notation
@@ -37,13 +38,10 @@ class MartyrRecordQuerySet(models.QuerySet):
         # it skip-scan and sort, which is slow at millions of rows.
         return self.filter(live__in=[True])
 
-    def with_photos(self):
-        """With the facility, the portrait, the gallery and the images' renditions fetched
-        along: a fixed number of queries however many photos a record has (detail page, API)."""
-        photos = MartyrRecordPhoto.objects.select_related("image").prefetch_related("image__renditions")
-        return self.select_related("facility", "photo").prefetch_related(
-            "photo__renditions", Prefetch("photos", queryset=photos)
-        )
+    def for_detail(self):
+        """With the facility and the portrait, in the same query (the record page, the API's
+        record); :meth:`MartyrRecord.load_gallery` adds the rest."""
+        return self.select_related("facility", "photo")
 
 
 class MartyrRecord(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
@@ -79,6 +77,8 @@ class MartyrRecord(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
     death_precision = models.CharField(_("牺牲年月精度"), max_length=5, choices=PRECISION_CHOICES, blank=True)
     death_decade = models.SmallIntegerField(_("牺牲年代"), null=True, blank=True, editable=False)
     war_period = models.CharField(_("历史时期"), max_length=20, choices=WarPeriod.choices, blank=True, editable=False)
+    # 姓名's pinyin initial (A–Z, memorials.surnames), for browsing the archive by letter.
+    surname_initial = models.CharField(_("姓氏拼音首字母"), max_length=1, blank=True, editable=False)
     death_place = models.CharField(_("牺牲地点"), max_length=200, blank=True)
     battle = models.CharField(_("战役/事件"), max_length=200, blank=True)
     burial_place = models.CharField(_("安葬地"), max_length=200, blank=True, help_text=_("按原始材料填写"))
@@ -194,6 +194,8 @@ class MartyrRecord(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
     ]
     # Facets on the public search page (see search/documents.py).
     search_facet_fields = {"region": "native_province", "period": "war_period"}
+    # What a search result shows first, each with its label (籍贯 …, 生前单位 …).
+    search_result_fields = ("native_place", "unit", "battle", "death_place", "burial_place")
 
     class Meta:
         verbose_name = _("烈士档案")
@@ -208,6 +210,7 @@ class MartyrRecord(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
             models.Index(fields=["live", "war_period", "id"], name="memorials_live_period_id"),
             models.Index(fields=["live", "battle", "id"], name="memorials_live_battle_id"),
             models.Index(fields=["live", "facility", "id"], name="memorials_live_facility_id"),
+            models.Index(fields=["live", "surname_initial", "id"], name="memorials_live_initial_id"),
             models.Index(fields=["name"], name="memorials_name"),
             # Staff look a record up by its 烈士证明书编号 in the admin.
             models.Index(fields=["certificate_number"], name="memorials_certificate"),
@@ -227,7 +230,8 @@ class MartyrRecord(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
         return cls.objects.filter(live=True)
 
     def fill_derived_fields(self):
-        """Recompute the browse fields (decade, period, parsed 籍贯) from what was entered."""
+        """Recompute the browse fields (decade, period, parsed 籍贯, surname initial) from what was
+        entered."""
         values = {name: getattr(self, name) for name in DERIVATION_FIELDS}
         fill_derived_values(values)
         for name in DERIVATION_FIELDS:
@@ -279,6 +283,15 @@ class MartyrRecord(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
     @property
     def biography_text(self):
         return richtext_to_text(self.biography)
+
+    def load_gallery(self, *uses):
+        """The gallery with its images, and the renditions for ``uses`` (``media.renditions``)
+        of the portrait and of every gallery image: two queries however many photos the record
+        has. Returns the gallery's photos."""
+        prefetch_related_objects([self], Prefetch("photos", queryset=MartyrRecordPhoto.objects.select_related("image")))
+        photos = list(self.photos.all())
+        prefetch_renditions_of([self.photo if self.photo_id else None, *(photo.image for photo in photos)], *uses)
+        return photos
 
     def get_url(self, request=None):
         archive = MartyrArchivePage.for_request(request)

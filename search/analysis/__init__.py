@@ -9,9 +9,16 @@ the same way. Import them from here (``from search import analysis``); the modul
 - :mod:`~search.analysis.dictionary` — the jieba tokenizer with the veterans-affairs dictionary
   and the staff's 搜索词典, kept current in every process;
 - :mod:`~search.analysis.segmentation` — :func:`index_tokens` (search mode: words and their
-  sub-words) and :func:`query_terms` (each word with the sub-words it can fall back to);
-- :mod:`~search.analysis.names` — :func:`name_pinyin` (黄继光 → huangjiguang, hjg) and
-  :func:`name_tokens`, which find a name by any of its pieces.
+  sub-words) and :func:`plain_query_terms` (each word with the sub-words it can fall back to);
+- :mod:`~search.analysis.queries` — :func:`query_terms`, those words with the staff's synonyms;
+- :mod:`~search.analysis.names` — :func:`name_pinyin` (黄继光 → huangjiguang, hjg),
+  :func:`name_pinyin_variants` (the other readings of polyphonic characters: 单 dan/shan, 乐
+  le/yue) and :func:`name_tokens`, which find a name by any of its pieces;
+- :mod:`~search.analysis.readings` — the readings of a character and :func:`pinyin_syllables`
+  (whether Latin letters are pinyin: ``ou yang hai`` is matched as ``ouyanghai``);
+- :mod:`~search.analysis.synonyms` — the staff's 搜索同义词, applied to query terms;
+- :mod:`~search.analysis.preload` — :func:`warm_up`, every dictionary loaded at once (in a web
+  server's master process before it forks its workers).
 """
 
 from search.analysis.dictionary import (
@@ -28,6 +35,7 @@ from search.analysis.names import (
     looks_like_a_name,
     name_bigrams,
     name_pinyin,
+    name_pinyin_variants,
     name_tokens,
     split_name,
 )
@@ -41,14 +49,17 @@ from search.analysis.normalisation import (
     normalize_display,
     to_simplified,
 )
+from search.analysis.preload import warm_up
+from search.analysis.queries import highlight_words, query_terms
+from search.analysis.readings import pinyin_syllables
 from search.analysis.segmentation import (
     QueryTerm,
-    highlight_words,
     index_text,
     index_tokens,
+    plain_query_terms,
     query_prefix,
-    query_terms,
 )
+from search.analysis.synonyms import refresh_synonyms, solr_rules, synonym_groups
 
 __all__ = [
     "COMPOUND_SURNAMES",
@@ -70,12 +81,19 @@ __all__ = [
     "looks_like_a_name",
     "name_bigrams",
     "name_pinyin",
+    "name_pinyin_variants",
     "name_tokens",
     "normalize",
     "normalize_display",
+    "pinyin_syllables",
+    "plain_query_terms",
     "query_prefix",
     "query_terms",
     "refresh_dictionary",
+    "refresh_synonyms",
+    "solr_rules",
     "split_name",
+    "synonym_groups",
     "to_simplified",
+    "warm_up",
 ]

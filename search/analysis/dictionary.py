@@ -83,11 +83,12 @@ def _check_interval():
 def _staff_terms():
     """The terms staff keep in the admin, normalised; ``None`` while the table does not exist
     yet (migrations) or the database cannot answer."""
+    from django.apps import apps
     from django.db import DatabaseError, transaction
 
     try:
-        from search.models import SearchTerm
-
+        # Looked up, not imported: the models validate with this package's analysis.
+        SearchTerm = apps.get_model("search", "SearchTerm")  # noqa: N806
         # A savepoint: a failed query must not break a transaction the caller has open.
         with transaction.atomic():
             terms = SearchTerm.objects.values_list("term", flat=True)

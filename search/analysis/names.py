@@ -4,9 +4,11 @@ find a name however it is typed, in whole, in part or in pinyin."""
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import product
 
 from search.analysis.dictionary import check_dictionary, depends_on_dictionary
 from search.analysis.normalisation import CJK_RE, STOP_WORDS, normalize
+from search.analysis.readings import MAX_VARIANTS, pinyin_syllables, reading_variants
 from search.analysis.segmentation import index_tokens
 
 
@@ -84,31 +86,72 @@ def split_name(hanzi: str) -> tuple[str, str]:
 @lru_cache(maxsize=131072)
 def _syllables(text, surname=False):
     if surname and text in SURNAME_READINGS:
-        return (SURNAME_READINGS[text],)
+        # 尉迟 yuchi is read yu + chi, so that its initials are yc.
+        reading = SURNAME_READINGS[text]
+        return pinyin_syllables(reading) if len(text) > 1 and pinyin_syllables(reading) else (reading,)
     from pypinyin import Style, lazy_pinyin
 
     return tuple(lazy_pinyin(text, style=Style.NORMAL, errors="ignore"))
 
 
+def name_pinyin_variants(name: str) -> list[str]:
+    """The other readings of a name's characters as pinyin tokens (full, initials, given name):
+    单长乐 is shanchangle by default, also danzhangle, shanzhangyue, dzy … (see
+    :mod:`search.analysis.readings`). Ranked below the default reading."""
+    return list(_cached_name_pinyin_variants(str(name or "")))
+
+
+def _reading_tokens(surname_syllables, given_syllables):
+    syllables = (*surname_syllables, *given_syllables)
+    tokens = ["".join(syllables), "".join(syllable[0] for syllable in syllables)]
+    if given_syllables:
+        # The given name alone (jiguang), as people often search for it.
+        tokens.append("".join(given_syllables))
+    return tokens
+
+
 @lru_cache(maxsize=65536)
-def _cached_name_pinyin(name):
+def _name_readings(name):
+    """``(surname, given, surname syllables, given syllables)`` of a name's default reading,
+    or ``None`` without Chinese characters."""
     name = normalize(name)
     hanzi = "".join(CJK_RE.findall(name))
     if not hanzi or len(hanzi) > 8:
-        return ()
+        return None
     surname, given = split_name(hanzi)
     # The surname and the given name are read apart (their pieces recur, the whole rarely).
     surname_syllables = _syllables(surname, surname=True)
     given_syllables = _syllables(given) if given else ()
-    syllables = surname_syllables + given_syllables
-    if not syllables:
+    if not surname_syllables + given_syllables:
+        return None
+    return surname, given, surname_syllables, given_syllables
+
+
+@lru_cache(maxsize=65536)
+def _cached_name_pinyin(name):
+    readings = _name_readings(name)
+    if readings is None:
         return ()
-    full = "".join(syllables)
-    initials = "".join(syllable[0] for syllable in syllables)
-    tokens = [full, initials]
-    if given_syllables:
-        # The given name alone (jiguang), as people often search for it.
-        tokens.append("".join(given_syllables))
+    _surname, _given, surname_syllables, given_syllables = readings
+    return tuple(dict.fromkeys(_reading_tokens(surname_syllables, given_syllables)))
+
+
+@lru_cache(maxsize=65536)
+def _cached_name_pinyin_variants(name):
+    readings = _name_readings(name)
+    if readings is None:
+        return ()
+    surname, given, surname_syllables, given_syllables = readings
+    # A surname with its own reading (曾 zeng) may also be typed with the character's
+    # commonest one (ceng); other surnames are read one way (王 is always wang).
+    surnames = reading_variants(surname_syllables, surname) if surname in SURNAME_READINGS else [surname_syllables]
+    givens = reading_variants(given_syllables, given) if given else [()]
+    default = set(_cached_name_pinyin(name))
+    tokens = []
+    for index, (surname_variant, given_variant) in enumerate(product(surnames, givens)):
+        if index > MAX_VARIANTS:
+            break
+        tokens.extend(token for token in _reading_tokens(surname_variant, given_variant) if token not in default)
     return tuple(dict.fromkeys(tokens))
 
 
@@ -137,7 +180,11 @@ def _cached_name_tokens(name):
         tokens = [piece for piece in dict.fromkeys(pieces) if piece not in STOP_WORDS]
     else:
         tokens = [*index_tokens(name), *name_bigrams(name)]
-    return tuple(dict.fromkeys([*tokens, *_cached_name_pinyin(name)]))
+    default = _cached_name_pinyin(name)
+    tokens = [*dict.fromkeys([*tokens, *default, *_cached_name_pinyin_variants(name)])]
+    # The default reading twice: a name read as typed ranks above one found by another reading
+    # of its characters (term frequency, in bm25() as in ts_rank()).
+    return (*tokens, *default)
 
 
 def looks_like_a_name(text: str) -> bool:

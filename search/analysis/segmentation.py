@@ -2,8 +2,10 @@
 
 - :func:`index_tokens` — jieba in *search mode* (a compound such as 退役军人 yields 退役, 军人
   and 退役军人), without punctuation and stop words;
-- :func:`query_terms` — jieba in precise mode, each word with the sub-words it can fall back
-  to, so that 军人退役 and 退役的军人 still meet an index built from 退役军人.
+- :func:`plain_query_terms` — jieba in precise mode, each word with the sub-words it can fall
+  back to, so that 军人退役 and 退役的军人 still meet an index built from 退役军人, and pinyin
+  typed in syllables read as one name (the synonyms are added by
+  :func:`search.analysis.queries.query_terms`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from search.analysis.normalisation import (
     keep_token,
     normalize,
 )
+from search.analysis.readings import pinyin_syllables
 
 
 def index_tokens(text: str) -> list[str]:
@@ -81,23 +84,39 @@ def index_text(text: str) -> str:
 
 @dataclass(frozen=True)
 class QueryTerm:
-    """One word of a query; a document matches it through ``word`` or all of ``parts``."""
+    """One word of a query; a document matches it through ``word``, all of ``parts``, or one of
+    the ``alternatives`` (synonyms from the staff's list), each a sequence of terms it must all
+    match.
+
+    ``whole`` terms are not split into their parts when a query is relaxed: pinyin typed as
+    separate syllables (lei feng: ``word`` leifeng, ``parts`` lei, feng).
+    """
 
     word: str
     parts: tuple[str, ...] = field(default_factory=tuple)
+    alternatives: tuple[tuple[QueryTerm, ...], ...] = field(default_factory=tuple)
+    whole: bool = False
 
     @property
     def all_tokens(self):
-        return (self.word, *self.parts)
+        tokens = [self.word, *self.parts]
+        for alternative in self.alternatives:
+            for term in alternative:
+                tokens.extend(term.all_tokens)
+        return tuple(dict.fromkeys(tokens))
 
 
-def query_terms(query: str) -> list[QueryTerm]:
-    """The words of a visitor's query, normalised and capped; ``[]`` when nothing is searchable."""
-    if not query:
-        return []
-    text = normalize(str(query)[: MAX_QUERY_LENGTH * 4])[:MAX_QUERY_LENGTH]
+def plain_query_terms(text: str) -> tuple[QueryTerm, ...]:
+    """The words of an already normalised text, without synonyms (how a query, or a synonym,
+    is cut)."""
     check_dictionary()
-    return list(_cached_query_terms(text))
+    return _cached_query_terms(text)
+
+
+#: What may stand between the syllables of a name typed in pinyin (ou yang hai, ouyang-hai).
+_SYLLABLE_GAP_RE = re.compile(r"^[\s\-'·.]*$")
+#: Most words of pinyin read as one name.
+MAX_PINYIN_WORDS = 4
 
 
 @depends_on_dictionary
@@ -105,10 +124,19 @@ def query_terms(query: str) -> list[QueryTerm]:
 def _cached_query_terms(text):
     tokenizer = get_tokenizer()
     terms, seen = [], set()
+    run = []  # ``(position in terms or None, word)`` of pinyin words typed one after another
     for word in tokenizer.cut(text):
         if not keep_token(word) or word in seen:
+            if word not in seen and WORD_RE.match(word) and pinyin_syllables(word):
+                run.append((None, word))  # a syllable that is also a stop word (li an)
+            elif word in seen or not _SYLLABLE_GAP_RE.match(word):
+                run = _end_pinyin_run(terms, run)
             continue
         seen.add(word)
+        if pinyin_syllables(word):
+            run.append((len(terms), word))
+        else:
+            run = _end_pinyin_run(terms, run)
         parts = ()
         if len(word) > 2 and CJK_RE.search(word):
             # The index may have cut this word differently in its context: its sub-words
@@ -121,7 +149,22 @@ def _cached_query_terms(text):
         terms.append(QueryTerm(word, parts))
         if len(terms) >= MAX_QUERY_TERMS:
             break
-    return tuple(terms)
+    _end_pinyin_run(terms, run)
+    return tuple(term for term in terms if term is not None)
+
+
+def _end_pinyin_run(terms, run):
+    """Syllables typed apart (lei feng, ou yang hai) also match the name's joined pinyin,
+    which is what the index holds: the run becomes one term, its words the parts."""
+    positions = [position for position, _word in run if position is not None]
+    if 2 <= len(run) <= MAX_PINYIN_WORDS and positions:
+        joined = "".join(word for _position, word in run)
+        if len(joined) <= MAX_TOKEN_LENGTH:
+            parts = tuple(terms[position].word for position in positions)
+            terms[positions[0]] = QueryTerm(joined, parts if len(parts) > 1 else (), whole=True)
+            for position in positions[1:]:
+                terms[position] = None
+    return []
 
 
 def _covers(word, parts):
@@ -133,14 +176,6 @@ def _covers(word, parts):
             covered.update(range(start, start + len(part)))
             start = word.find(part, start + 1)
     return len(covered) == len(word)
-
-
-def highlight_words(query: str) -> list[str]:
-    """Words to mark in a result snippet, longest first."""
-    words = set()
-    for term in query_terms(query):
-        words.update(token for token in term.all_tokens if token)
-    return sorted(words, key=len, reverse=True)
 
 
 def query_prefix(query: str) -> str:

@@ -7,6 +7,8 @@ from django.core.cache import cache
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 
 from search import analysis
+from search.backends import relaxation
+from search.backends.relaxation import relaxation_atoms
 from search.documents import name_fields
 
 
@@ -36,32 +38,61 @@ def has_terms(query):
     return True
 
 
+def term_expression(term, quote, and_, or_, prefix=False):
+    """One query term in the database's match syntax: its word, or all its parts, or all the
+    terms of one of its alternatives (synonyms)."""
+    options = [quote(term.word, prefix)]
+    if term.parts:
+        last = len(term.parts) - 1
+        options.append("(" + and_.join(quote(part, prefix and i == last) for i, part in enumerate(term.parts)) + ")")
+    for alternative in term.alternatives:
+        options.append("(" + and_.join(term_expression(sub, quote, and_, or_) for sub in alternative) + ")")
+    return options[0] if len(options) == 1 else "(" + or_.join(options) + ")"
+
+
 def match_expression(query_string, quote, and_, or_, operator="and", prefix_last=False):
     """A full-text match expression over the analysed terms of a visitor's query.
 
     ``quote(token, prefix)`` quotes one token in the database's syntax and ``and_``/``or_``
     are its operators (`` AND ``/`` OR `` for FTS5, `` & ``/`` | `` for tsquery). A word the
-    analyser also split into parts matches either whole or by all its parts. Returns ``None``
-    when nothing in the query is searchable.
+    analyser also split into parts matches either whole or by all its parts, or by one of its
+    synonyms. Returns ``None`` when nothing in the query is searchable.
     """
     terms = analysis.query_terms(query_string)
     if not terms:
         return None
-    clauses = []
-    for position, term in enumerate(terms):
-        prefix = prefix_last and position == len(terms) - 1
-        clause = quote(term.word, prefix)
-        if term.parts:
-            last = len(term.parts) - 1
-            parts = and_.join(quote(part, prefix and i == last) for i, part in enumerate(term.parts))
-            clause = f"({clause}{or_}({parts}))"
-        clauses.append(clause)
+    clauses = [
+        term_expression(term, quote, and_, or_, prefix_last and position == len(terms) - 1)
+        for position, term in enumerate(terms)
+    ]
     expression = (or_ if str(operator).lower() == "or" else and_).join(clauses)
     whole = analysis.query_prefix(query_string) if prefix_last else ""
     if whole and whole != terms[-1].word:
         # Suggestions: 黄继 is cut into 黄 and 继, but it is also the start of the token 黄继光.
         expression = f"({quote(whole, True)}{or_}({expression}))"
     return expression
+
+
+def atom_expressions(query_string, quote, and_, or_):
+    """``(atoms, [expression of each atom])`` of a query for relaxed matching (see
+    :mod:`search.backends.relaxation`)."""
+    atoms = relaxation_atoms(analysis.query_terms(query_string))
+    return atoms, [term_expression(atom, quote, and_, or_) for atom in atoms]
+
+
+def relaxed_expression(plan, expressions, and_, or_):
+    """The match expression of a relaxed query: one of the plan's combinations of atoms.
+
+    The documents holding every word are among them (each holds every atom: a compound's
+    sub-words are indexed with it), so the all-words expression is not repeated here: on
+    SQLite, ``bm25()`` scans the matches of each phrase of the expression once to weigh it, and
+    a common word would be scanned again for nothing.
+    """
+    options = []
+    for combination in plan.combinations:
+        parts = [expressions[index] for index in combination]
+        options.append(parts[0] if len(parts) == 1 else "(" + and_.join(parts) + ")")
+    return "(" + or_.join(options) + ")"
 
 
 #: How long a process trusts its average title length (for the title norms of bulk writes).
@@ -147,11 +178,20 @@ class MatchProbeMixin:
     """``has_more_matches_than()`` for the ranked compilers: the raw matches are counted once
     per compiler, up to the largest limit asked about (a page asks about ``RANK_LIMIT`` and
     ``COUNT_LIMIT``, and every probe evaluates the whole match again), and the count is kept
-    in the cache for :data:`PROBE_SECONDS`."""
+    in the cache for :data:`PROBE_SECONDS`.
+
+    :meth:`relaxed_plan` has a probe of its own, which stops at ``RELAX_BELOW`` matches (a
+    common word costs nothing more than before) and only then counts how many entries hold
+    each atom of the query, up to ``RARE_MATCHES + 1``, in the same statement.
+    """
 
     def _probe_source(self, config):
         """``(key, "FROM … WHERE <match>", params)`` or ``None`` when nothing can match."""
         raise NotImplementedError
+
+    def _atom_sources(self, config):
+        """``(atoms, [("FROM … WHERE <atom>", params), …])`` of the query's atoms."""
+        return (), []
 
     def has_more_matches_than(self, config, number):
         from django.db import connections
@@ -173,6 +213,38 @@ class MatchProbeMixin:
                 cache.set(cache_key, found, PROBE_SECONDS)
             probe = self._match_probe = (key, found, limit)
         return probe[1] > number
+
+    def relaxed_plan(self, config):
+        """The :class:`~search.backends.relaxation.RelaxedPlan` of this search, or ``None``
+        when its words are all together in enough entries (or relaxing adds nothing)."""
+        from django.db import connections
+
+        atoms, atom_sources = self._atom_sources(config)
+        source = self._probe_source(config) if len(atom_sources) > 1 else None
+        if source is None:
+            return None
+        _key, from_sql, params = source
+        columns, column_params = ["n"], []
+        for position, (atom_sql, atom_params) in enumerate(atom_sources):
+            columns.append(
+                f"CASE WHEN n < %s THEN (SELECT count(*) FROM (SELECT 1 {atom_sql} LIMIT %s) AS a{position}) END"
+            )
+            column_params.extend([relaxation.RELAX_BELOW, *atom_params, relaxation.RARE_MATCHES + 1])
+        sql = (
+            f"SELECT {', '.join(columns)} FROM (SELECT count(*) AS n FROM (SELECT 1 {from_sql} LIMIT %s) AS probe) "
+            "AS counted"
+        )
+        all_params = [*column_params, *params, relaxation.RELAX_BELOW]
+        cache_key = _cache_key("search:relax:", self.queryset.db, sql, all_params)
+        found = cache.get(cache_key)
+        if found is None:
+            with connections[self.queryset.db].cursor() as cursor:
+                cursor.execute(sql, all_params)
+                found = tuple(cursor.fetchone())
+            cache.set(cache_key, found, PROBE_SECONDS)
+        if found[0] >= relaxation.RELAX_BELOW:
+            return None
+        return relaxation.relaxed_plan(atoms, found[1:])
 
     #: Set by the count when more than ``COUNT_LIMIT`` results pass the caller's filters.
     count_is_capped = False

@@ -30,7 +30,7 @@ from elasticsearch import exceptions as es_exceptions
 from modelsearch.backends.base import BaseIndex, BaseSearchBackend
 from wagtail.search.backends import get_search_backend
 
-from search import documents
+from search import analysis, documents
 from search.backends import elasticsearch_queries as queries
 from search.backends.elasticsearch_mappings import (
     ANALYZERS,
@@ -76,6 +76,8 @@ class ElasticsearchIndex(BaseIndex):
         return self.name
 
     def create(self):
+        # The synonyms set the search analyzer refers to must exist before the index.
+        self.backend.update_synonyms(raise_errors=True)
         body = self.backend.index_body()
         self.backend.client.indices.create(index=self.name, **body)
 
@@ -161,8 +163,13 @@ class ElasticsearchBackend(BaseSearchBackend):
         self.pinyin_setting = str(params.get("PINYIN", "auto")).lower()
         self.shards = params.get("SHARDS", 1)
         self.replicas = params.get("REPLICAS", 1)
+        #: "set": the 搜索同义词 in a synonyms set (Elasticsearch 8.10+), changed at once;
+        #: "inline": written into the mapping, changed by the next rebuild.
+        self.synonyms_mode = str(params.get("SYNONYMS", "set")).lower()
         if self.analyzer_name not in ANALYZERS:
             raise ValueError(f"Unknown Elasticsearch analyzer {self.analyzer_name!r}")
+        if self.synonyms_mode not in {"set", "inline"}:
+            raise ValueError(f"Unknown synonyms mode {self.synonyms_mode!r}; use 'set' or 'inline'")
 
     @cached_property
     def client(self):
@@ -198,7 +205,39 @@ class ElasticsearchBackend(BaseSearchBackend):
 
     def index_body(self):
         """``settings`` and ``mappings`` for a new index (what ``indices.create`` receives)."""
-        return index_body(self.analyzer_name, self.pinyin, shards=self.shards, replicas=self.replicas)
+        return index_body(
+            self.analyzer_name, self.pinyin, shards=self.shards, replicas=self.replicas, synonyms=self.synonyms()
+        )
+
+    # -- synonyms ---------------------------------------------------------------------------
+
+    @property
+    def synonyms_set(self):
+        return f"{self.alias}-synonyms"
+
+    def synonyms(self):
+        """What the mapping's synonym filter is built from (see ``elasticsearch_mappings``)."""
+        if self.synonyms_mode == "set":
+            return ("set", self.synonyms_set)
+        return ("inline", tuple(analysis.solr_rules()))
+
+    def synonyms_body(self):
+        """The rules of the synonyms set, one per group of the 搜索同义词."""
+        return [{"id": f"group-{number}", "synonyms": rule} for number, rule in enumerate(analysis.solr_rules(), 1)]
+
+    def update_synonyms(self, raise_errors=False):
+        """Send the 搜索同义词 to the cluster's synonyms set; Elasticsearch reloads the search
+        analyzers that use it. With inline synonyms, the next rebuild carries them."""
+        if self.synonyms_mode != "set":
+            return False
+        try:
+            self.client.synonyms.put_synonym(id=self.synonyms_set, synonyms_set=self.synonyms_body())
+        except ERRORS:
+            if raise_errors:
+                raise
+            logger.warning("Could not update the synonyms set %s; the next rebuild sends it", self.synonyms_set)
+            return False
+        return True
 
     # -- the Wagtail backend interface -------------------------------------------------------
 
@@ -244,16 +283,25 @@ class ElasticsearchBackend(BaseSearchBackend):
 
     # -- the public search -------------------------------------------------------------------
 
-    def build_search(self, query, *, filters=None, page=1, per_page=10):
+    def build_search(self, query, *, filters=None, page=1, per_page=10, relaxed=True):
         """The ``elasticsearch.dsl`` Search for the public page (inspect it with ``to_dict()``)."""
         return queries.build_search(
-            self.client, self.alias, query, filters=filters, page=page, per_page=per_page, pinyin=self.pinyin
+            self.client,
+            self.alias,
+            query,
+            filters=filters,
+            page=page,
+            per_page=per_page,
+            pinyin=self.pinyin,
+            relaxed=relaxed,
         )
 
-    def public_search(self, query, *, filters, page=1, per_page=10, request=None):
+    def public_search(self, query, *, filters, page=1, per_page=10, request=None, relaxed=True):
         page = min(page, MAX_PAGES)
         try:
-            response = self.build_search(query, filters=filters, page=page, per_page=per_page).execute()
+            response = self.build_search(
+                query, filters=filters, page=page, per_page=per_page, relaxed=relaxed
+            ).execute()
         except ERRORS as error:
             raise SearchUnavailable(str(error)) from error
         return queries.search_results(response, query, filters=filters, page=page, per_page=per_page)

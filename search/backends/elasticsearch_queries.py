@@ -7,12 +7,15 @@ characters; facets come from aggregations and highlighting from HTML-escaped fra
 
 from __future__ import annotations
 
+import re
+
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from elasticsearch import exceptions as es_exceptions
 from elasticsearch.dsl import Q, Search
 
 from search import analysis, documents
+from search.backends.relaxation import relaxation_atoms, relaxed_plan
 from search.service import FACET_LABELS, MAX_PAGES, Facet, FacetValue, Hit, SearchResults
 
 SEARCH_FIELDS = ["title^3", "names^4", "body"]
@@ -24,17 +27,47 @@ ERRORS = (
     es_exceptions.TransportError,
 )
 SNIPPET_LENGTH = 120
+#: What may separate the syllables of a name typed in pinyin (lei feng, ouyang-hai, xi'an).
+PINYIN_GAPS_RE = re.compile(r"[\s\-'·.]+")
+#: The all-words clause outweighs the relaxed one: documents holding every word come first.
+ALL_WORDS_BOOST = 10
+RELAXED_BOOST = 1
 
 
-def build_search(client, index, query, *, filters=None, page=1, per_page=10, pinyin=False):
+def relaxed_clause(query):
+    """The relaxed query (see :mod:`search.backends.relaxation`): the same atoms and
+    combinations of them as on the embedded backends (from the words' weights: the cluster's
+    frequencies are not known before it answers), below the all-words clause."""
+    plan = relaxed_plan(relaxation_atoms(analysis.query_terms(query)))
+    if plan is None:
+        return None
+    atoms = [
+        Q("term", name_pinyin={"value": atom.word})
+        if atom.whole
+        else Q("multi_match", query=atom.word, fields=SEARCH_FIELDS, type="best_fields", operator="and")
+        for atom in plan.atoms
+    ]
+    options = [
+        atoms[combination[0]] if len(combination) == 1 else Q("bool", must=[atoms[index] for index in combination])
+        for combination in plan.combinations
+    ]
+    return Q("bool", should=options, minimum_should_match=1, boost=RELAXED_BOOST)
+
+
+def build_search(client, index, query, *, filters=None, page=1, per_page=10, pinyin=False, relaxed=True):
     """The ``elasticsearch.dsl`` Search for the public page (inspect it with ``to_dict()``)."""
     filters = filters or {}
     text = analysis.to_simplified(query)[: analysis.MAX_QUERY_LENGTH]
+    typed_pinyin = PINYIN_GAPS_RE.sub("", analysis.normalize(query))
     should = [
-        Q("multi_match", query=text, fields=SEARCH_FIELDS, type="best_fields", operator="and"),
+        Q("multi_match", query=text, fields=SEARCH_FIELDS, type="best_fields", operator="and", boost=ALL_WORDS_BOOST),
         Q("multi_match", query=text, fields=["title^2", "body"], type="phrase", boost=2),
-        Q("term", name_pinyin={"value": analysis.normalize(query).replace(" ", ""), "boost": 5}),
+        Q("term", name_pinyin={"value": typed_pinyin, "boost": 5}),
+        Q("term", name_pinyin_variants={"value": typed_pinyin, "boost": 3}),
     ]
+    relaxed_query = relaxed_clause(query) if relaxed else None
+    if relaxed_query is not None:
+        should.append(relaxed_query)
     if pinyin:
         should.append(Q("multi_match", query=text, fields=["title.pinyin", "names.pinyin"], boost=2))
     search = Search(using=client, index=index)

@@ -22,10 +22,13 @@ from search.backends.common import (
     AnalysingIndexerMixin,
     CappedCountMixin,
     MatchProbeMixin,
+    atom_expressions,
     has_terms,
     match_expression,
+    relaxed_expression,
     title_norms,
 )
+from search.backends.relaxation import RELAXED_SCORE_OFFSET
 
 
 def _quote(token, prefix=False):
@@ -178,12 +181,51 @@ class RankedSearchMixin(MatchProbeMixin):
     VECTOR_SQL = '(e."title" || e."body")'
 
     def _plain_query(self):
+        """The ``to_tsquery`` text of every word of the query (``None``: the stock path)."""
         query = self.query
         if isinstance(query, (PlainText, Phrase)):
             return tsquery_text(
                 query.query_string, getattr(query, "operator", "and"), prefix_last=self.LAST_TERM_IS_PREFIX
             )
         return None
+
+    def _relaxable_query_string(self):
+        """The query string when this search may be relaxed: plain words, all required (not a
+        phrase, nor :class:`~search.query.AllWords`, nor the suggestions' prefix match)."""
+        query = self.query
+        if self.LAST_TERM_IS_PREFIX or type(query) is not PlainText:
+            return None  # a phrase, the suggestions' prefix match, AllWords: every word
+        if str(getattr(query, "operator", "and")).lower() != "and":
+            return None
+        return query.query_string
+
+    def _atom_sources(self, config):
+        text = self._relaxable_query_string()
+        if text is None:
+            return (), []
+        atoms, expressions = atom_expressions(text, _quote, " & ", " | ")
+        sources = [
+            (
+                f"FROM {stock.IndexEntry._meta.db_table} e WHERE ({self.VECTOR_SQL}) @@ to_tsquery(%s::regconfig, %s)",
+                [config or "simple", expression],
+            )
+            for expression in expressions
+        ]
+        return tuple(atoms), sources
+
+    def _relaxed_query(self, config):
+        """The relaxed query's ``to_tsquery`` text, or ``None`` when the query is not relaxed."""
+        cached = getattr(self, "_relaxed", None)
+        if cached is not None and cached[0] == config:
+            return cached[1]
+        text = None
+        query_string = self._relaxable_query_string()
+        plan = self.relaxed_plan(config) if query_string is not None else None
+        if plan is not None:
+            _atoms, expressions = atom_expressions(query_string, _quote, " & ", " | ")
+            text = relaxed_expression(plan, expressions, " & ", " | ")
+        self._relaxed = (config, text)
+        return text
 
     def _object_id_sql(self):
         pk = self.queryset.model._meta.pk
@@ -200,10 +242,14 @@ class RankedSearchMixin(MatchProbeMixin):
             f"AND ({self.VECTOR_SQL}) @@ to_tsquery(%s::regconfig, %s)"
         ), [*content_types, config or "simple"]
 
-    def _parts(self, config):
+    def _parts(self, config, all_words=False):
+        """``(FROM … WHERE …, params, tsquery text)`` of the results: every word of the query,
+        or the relaxed query when that finds too few (``all_words``: never relaxed)."""
         text = self._plain_query()
         if text is None:
             return None
+        if not all_words:
+            text = self._relaxed_query(config) or text
         content_types = list(get_descendants_content_types_pks(self.queryset.model))
         from_sql, params = self._from_sql(content_types, config)
         return from_sql, [*params, text], text
@@ -219,8 +265,12 @@ class RankedSearchMixin(MatchProbeMixin):
             params = [*params, limit]
         return self.queryset.filter(pk__in=RawSQL(sql, params))
 
+    def exact_count_is_cheap(self, config):
+        # A relaxed query always holds a rare atom: its matches are few.
+        return self._relaxed_query(config) is not None
+
     def _probe_source(self, config):
-        parts = self._parts(config)
+        parts = self._parts(config, all_words=True)
         if parts is None:
             return None
         from_sql, params, text = parts
@@ -228,7 +278,16 @@ class RankedSearchMixin(MatchProbeMixin):
 
     def _ranked(self, config, needed):
         from_sql, params, text = self._parts(config)
-        if self.prefers_newest(config):
+        if self._relaxed_query(config):
+            # Every word first, then the relaxed matches, each by ts_rank.
+            sql = (
+                f"SELECT {self._object_id_sql()}, ts_rank({self.VECTOR_SQL}, to_tsquery(%s::regconfig, %s)) "
+                f"- CASE WHEN ({self.VECTOR_SQL}) @@ to_tsquery(%s::regconfig, %s) THEN 0 ELSE {RELAXED_SCORE_OFFSET} END "
+                f"AS score {from_sql} ORDER BY score DESC, 1 DESC LIMIT %s"
+            )
+            all_words = self._plain_query()
+            query_params = [config or "simple", text, config or "simple", all_words, *params]
+        elif self.prefers_newest(config):
             sql = f'SELECT {self._object_id_sql()}, 0.0 {from_sql} ORDER BY e."id" DESC LIMIT %s'
             query_params = params
         else:
@@ -251,6 +310,8 @@ class RankedSearchMixin(MatchProbeMixin):
     def search(self, config, start, stop, score_field=None, backend=None):
         if not has_terms(self.query):
             return self.queryset.none()
+        if self._plain_query() is not None and stop is None and self.order_by_relevance and self._relaxed_query(config):
+            stop = self.MAX_WINDOW // 2  # all of a relaxed query's matches, in tiers (they are few)
         if self._plain_query() is None or (self.order_by_relevance and stop is None):
             return super().search(config, start, stop, score_field=score_field, backend=backend)
         if not self.order_by_relevance:

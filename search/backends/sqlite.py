@@ -22,10 +22,13 @@ from search.backends.common import (
     AnalysingIndexerMixin,
     CappedCountMixin,
     MatchProbeMixin,
+    atom_expressions,
     has_terms,
     match_expression,
+    relaxed_expression,
     title_norms,
 )
+from search.backends.relaxation import RELAXED_SCORE_OFFSET
 
 
 class FTSExpression(LexemeCombinable):
@@ -210,19 +213,77 @@ class RankedSearchMixin(MatchProbeMixin):
     #: Most candidate matches checked against the caller's filters for one page of results.
     MAX_WINDOW = 25_600
 
-    def _match_parts(self, config):
-        """``(match_string, content_type_pks)``, or ``None`` when this needs the stock path."""
+    def _all_words_parts(self, config):
+        """``(match_string, content_type_pks)`` of every word of the query, or ``None`` when
+        this needs the stock path."""
+        cached = getattr(self, "_all_words", None)
+        if cached is not None and cached[0] is config:
+            return cached[1]
         query = normalize(self.query)
-        if isinstance(query, (MatchAll, Not)):
+        parts = None
+        if not isinstance(query, (MatchAll, Not)):
+            built = self.build_search_query(query, config=config)
+            if built is not None:
+                compiler = self.queryset.query.get_compiler(using=self.queryset.db)
+                _template, params = stock.MatchExpression(self._columns(), built).as_sql(compiler, compiler.connection)
+                parts = params[0], list(get_descendants_content_types_pks(self.queryset.model))
+        self._all_words = (config, parts)
+        return parts
+
+    def _match_parts(self, config):
+        """``(match_string, content_type_pks)`` of the results: every word of the query, or
+        the relaxed query when that finds too few (see :mod:`search.backends.relaxation`);
+        ``None`` when this needs the stock path."""
+        parts = self._all_words_parts(config)
+        if parts is None:
             return None
-        built = self.build_search_query(query, config=config)
-        if built is None:
+        relaxed = self._relaxed_match(config)
+        return (relaxed, parts[1]) if relaxed else parts
+
+    def _columns(self):
+        return self.fields or self.FTS_TABLE_FIELDS
+
+    def _column_match(self, expression):
+        return f"{{{' '.join(self._columns())}}} : ({expression})"
+
+    def _relaxable_query_string(self):
+        """The query string when this search may be relaxed: plain words, all required (not a
+        phrase, nor :class:`~search.query.AllWords`, nor the suggestions' prefix match)."""
+        query = self.query
+        if self.LAST_TERM_IS_PREFIX or type(query) is not PlainText:
+            return None  # a phrase, the suggestions' prefix match, AllWords: every word
+        if str(getattr(query, "operator", "and")).lower() != "and":
             return None
-        compiler = self.queryset.query.get_compiler(using=self.queryset.db)
-        _template, params = stock.MatchExpression(self.fields or self.FTS_TABLE_FIELDS, built).as_sql(
-            compiler, compiler.connection
-        )
-        return params[0], list(get_descendants_content_types_pks(self.queryset.model))
+        return query.query_string
+
+    def _atom_sources(self, config):
+        text = self._relaxable_query_string()
+        if text is None:
+            return (), []
+        fts = stock.SQLiteFTSIndexEntry._meta.db_table
+        atoms, expressions = atom_expressions(text, _quote, " AND ", " OR ")
+        return tuple(atoms), [(f"FROM {fts} WHERE {fts} MATCH %s", [self._column_match(e)]) for e in expressions]
+
+    def _relaxed_match(self, config):
+        """The relaxed query's match string, or ``None`` when the query is not relaxed."""
+        return self._relaxed_matches(config)[0]
+
+    def _relaxed_matches(self, config):
+        """``(relaxed match, match of its rare atoms)``, or ``(None, None)``."""
+        cached = getattr(self, "_relaxed", None)
+        if cached is not None and cached[0] is config:
+            return cached[1]
+        matches = (None, None)
+        text = self._relaxable_query_string()
+        plan = self.relaxed_plan(config) if text is not None else None
+        if plan is not None:
+            _atoms, expressions = atom_expressions(text, _quote, " AND ", " OR ")
+            matches = (
+                self._column_match(relaxed_expression(plan, expressions, " AND ", " OR ")),
+                self._column_match(" OR ".join(expressions[index] for index in plan.rare)),
+            )
+        self._relaxed = (config, matches)
+        return matches
 
     def _object_id_sql(self):
         pk = self.queryset.model._meta.pk
@@ -254,6 +315,8 @@ class RankedSearchMixin(MatchProbeMixin):
     def exact_count_is_cheap(self, config):
         """A small content type is counted exactly from its entries, without the probe of
         all the matches (which a common word makes as slow as the count it would spare)."""
+        if self._relaxed_match(config):
+            return True  # a relaxed query always holds a rare atom: its matches are few
         parts = self._match_parts(config)
         return parts is not None and self._is_small(parts[1])
 
@@ -290,7 +353,7 @@ class RankedSearchMixin(MatchProbeMixin):
         return self.queryset.filter(pk__in=RawSQL(sql, params))
 
     def _probe_source(self, config):
-        parts = self._match_parts(config)
+        parts = self._all_words_parts(config)
         if parts is None:
             return None
         fts = stock.SQLiteFTSIndexEntry._meta.db_table
@@ -298,7 +361,21 @@ class RankedSearchMixin(MatchProbeMixin):
 
     def _ranked(self, config, match, content_types, needed):
         fts = stock.SQLiteFTSIndexEntry._meta.db_table
-        if self.prefers_newest(config):
+        relaxed, rare = self._relaxed_matches(config)
+        if relaxed:
+            # Every word first, then the relaxed matches, each by bm25() (one FTS query). bm25()
+            # scans every match of each phrase of the MATCH once to weigh it: the FTS query
+            # matches the rare atoms only (every relaxed match holds one), and the relaxed and
+            # all-words expressions, with their common words, are checked apart, without bm25().
+            from_sql, params = self._from_sql(rare, content_types, ranked=True)
+            sql = (
+                f"SELECT {self._object_id_sql()}, bm25({fts}, {self.COLUMN_WEIGHTS}) + CASE WHEN {fts}.rowid IN "
+                f"(SELECT rowid FROM {fts} WHERE {fts} MATCH %s) THEN 0 ELSE {RELAXED_SCORE_OFFSET} END AS score "
+                f"{from_sql} AND {fts}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s) "
+                "ORDER BY score, 1 DESC LIMIT %s"
+            )
+            params = [self._all_words_parts(config)[0], *params, relaxed]
+        elif self.prefers_newest(config):
             from_sql, params = self._from_sql(match, content_types)
             # Newest first, read backwards from whichever table leads (the same key in both).
             newest = 'e."id"' if self._is_small(content_types) else f"{fts}.rowid"
@@ -325,6 +402,8 @@ class RankedSearchMixin(MatchProbeMixin):
         if not has_terms(self.query):
             return self.queryset.none()
         parts = self._match_parts(config)
+        if parts is not None and stop is None and self.order_by_relevance and self._relaxed_match(config):
+            stop = self.MAX_WINDOW // 2  # all of a relaxed query's matches, in tiers (they are few)
         if parts is None or (self.order_by_relevance and stop is None):
             return super().search(config, start, stop, score_field=score_field)
         if not self.order_by_relevance:

@@ -5,11 +5,16 @@ from django.utils.translation import gettext_lazy as _
 
 from siteshell.moderation.models import Report
 from siteshell.moderation.service import MAX_REASON
+from siteshell.publicforms import ProtectedForm
 
 MAX_REPORT_TEXT = 1000
 
 
-class ReportForm(forms.Form):
+class ReportForm(ProtectedForm, forms.Form):
+    """The public report form, protected as every public form is (``siteshell.publicforms``)."""
+
+    field_limits = {"text": MAX_REPORT_TEXT}
+
     reason = forms.ChoiceField(
         label=_("举报原因"),
         choices=Report.Reason.choices,
@@ -22,13 +27,9 @@ class ReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4, "maxlength": MAX_REPORT_TEXT}),
         help_text=_("请勿填写您的姓名、电话等个人信息。"),
     )
-    # A field people do not see; bots fill it in.
-    website = forms.CharField(required=False, widget=forms.HiddenInput, label="")
 
     def clean_text(self):
         text = self.cleaned_data["text"].strip()
-        if len(text) > MAX_REPORT_TEXT:
-            raise forms.ValidationError(_("补充说明过长，请控制在1000字以内"))
         if self.cleaned_data.get("reason") == Report.Reason.OTHER and not text:
             raise forms.ValidationError(_("选择“其他”时，请简单说明原因"))
         return text

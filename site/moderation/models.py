@@ -21,12 +21,16 @@ Decisions are taken only through :mod:`siteshell.moderation.service`; nothing he
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger("siteshell.moderation")
 
 
 class ModerationStatus(models.TextChoices):
@@ -160,10 +164,18 @@ class ModeratedSubmission(models.Model):
         return self.moderation_status == ModerationStatus.APPROVED and not self.hidden_by_reports
 
     def run_screening(self) -> None:
-        """Screen ``moderation_text()`` and mark the item for the moderator (never drops it)."""
+        """Screen ``moderation_text()`` and mark the item for the moderator (never drops it).
+
+        A submission is stored even when screening fails (a broken word list, a bug): it is
+        then marked for a moderator's full reading, never approved in bulk."""
         from siteshell.screening import screen
 
-        result = screen(self.moderation_text())
+        try:
+            result = screen(self.moderation_text())
+        except Exception:
+            logger.exception("screening failed for a new %s; stored for a full reading", type(self).__name__)
+            self.screening_flagged, self.bulk_approvable = True, False
+            return
         self.screening_matches = result.as_json()
         self.screening_flagged = bool(result.flagged)
         self.bulk_approvable = self.bulk_approvable and bool(result.bulk_approvable)

@@ -5,19 +5,23 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django_ratelimit.core import is_ratelimited
 
+from siteshell.accounts.addresses import client_ip
 from siteshell.moderation.forms import ReportForm
 from siteshell.moderation.models import ModeratedSubmission
 from siteshell.moderation.reports import file_report, object_for_token, title_of, url_of
+from siteshell.publicforms import guard, store_first
 
 
 def report_rate() -> str:
     return getattr(settings, "MODERATION_REPORT_RATE", "10/h")
 
 
-def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
+def report_rates() -> dict:
+    """The report form's own rates (``PUBLIC_FORM_RATES["moderation.report"]`` overrides them):
+    ``MODERATION_REPORT_RATE`` per address; someone reporting several items is asked for a
+    CAPTCHA after five."""
+    return {"address": report_rate(), "captcha_visitor": "5/h"}
 
 
 @never_cache
@@ -32,22 +36,18 @@ def report(request, token):
             "message": _("这条内容目前没有公开展示，工作人员已在处理，无需再举报。谢谢！"),
         }
         return TemplateResponse(request, "moderation/report_notice.html", context)
-    if request.method == "POST":
-        limited = is_ratelimited(
-            request, group="moderation.report", key="ip", rate=report_rate(), method="POST", increment=True
-        )
-        if limited:
-            context = {"title": _("提交过于频繁"), "message": _("您提交举报过于频繁，请稍后再试。")}
-            return TemplateResponse(request, "moderation/report_notice.html", context, status=429)
-        form = ReportForm(request.POST)
-        if form.is_valid():
-            if not form.cleaned_data.get("website"):
-                file_report(obj, form.cleaned_data["reason"], form.cleaned_data["text"], client_ip(request))
-            return redirect("moderation:report_thanks")
-    else:
-        form = ReportForm()
+    protection = guard(request, "moderation.report", defaults=report_rates())
+    form = ReportForm(protection.data, protection=protection)
+    if protection.posted and form.is_valid():
+        if protection.accepts(form):  # a filled honeypot: the same thanks, nothing filed
+            data = form.cleaned_data
+            store_first(
+                lambda: file_report(obj, data["reason"], data["text"], client_ip(request) or ""),
+                protection.record_submission,
+            )
+        return protection.finish(redirect("moderation:report_thanks"))
     context = {"form": form, "object_title": title_of(obj), "object_url": url_of(obj)}
-    return TemplateResponse(request, "moderation/report_form.html", context)
+    return protection.finish(TemplateResponse(request, "moderation/report_form.html", context))
 
 
 def thanks(request):

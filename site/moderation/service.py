@@ -19,6 +19,7 @@ from wagtail.log_actions import log
 from siteshell.moderation import counts
 from siteshell.moderation.models import Decision, ModeratedSubmission, ModerationStatus
 from siteshell.moderation.registry import kind_for_model
+from siteshell.moderation.signals import decision_taken
 
 #: Which statuses each decision starts from, and where it leads.
 TRANSITIONS = {
@@ -72,8 +73,15 @@ def decide(item: ModeratedSubmission, decision, user, reason: str = "") -> Moder
             setattr(item, name, value)
         log(item, action_name(decision), user=changes["decided_by"], data={"reason": reason})
         item.on_moderation_decision(decision.value, user)
+        _announce(item, decision, changes["decided_by"])
     counts.invalidate()
     return item
+
+
+def _announce(item, decision, user) -> None:
+    transaction.on_commit(
+        lambda: decision_taken.send(sender=type(item), item=item, decision=Decision(decision).value, user=user)
+    )
 
 
 def approve(item, user, reason=""):
@@ -108,6 +116,7 @@ def set_hidden(item, hidden: bool, user=None, reason: str = "") -> bool:
         item.hidden_by_reports = hidden
         log(item, action_name(decision), user=user, data={"reason": reason})
         item.on_moderation_decision(decision.value, user)
+        _announce(item, decision, user)
     counts.invalidate()
     return True
 

@@ -4,9 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from siteshell.notifications.factors import FactorKind
+from siteshell.publicforms import ProtectedForm
 
 
-class TrackForm(forms.Form):
+class TrackForm(ProtectedForm, forms.Form):
+    """Protected as every public form is (``siteshell.publicforms``): honeypot, CAPTCHA after a
+    number of wrong pairs, field limits and unreadable characters; its rate limits are its own."""
+
     code = forms.CharField(
         label=_("查询码"),
         max_length=40,
@@ -16,6 +20,8 @@ class TrackForm(forms.Form):
     factor = forms.CharField(max_length=64)
 
     def __init__(self, *args, factor_kind: FactorKind, **kwargs):
+        self.field_limits = {"factor": factor_kind.max_length}
+        self.field_limit_names = {"factor": factor_kind.label}
         super().__init__(*args, **kwargs)
         self.factor_kind = factor_kind
         code, factor = self.fields["code"], self.fields["factor"]
@@ -24,7 +30,6 @@ class TrackForm(forms.Form):
         )
         factor.label = factor_kind.label
         factor.help_text = factor_kind.help_text
-        factor.max_length = factor_kind.max_length
         factor.widget.attrs.update(
             {"autocomplete": "off", "inputmode": factor_kind.inputmode, "maxlength": factor_kind.max_length}
         )

@@ -5,6 +5,11 @@ address (``NOTIFICATIONS_TRACK_RATE``, django-ratelimit's form ``"10/10m"``) and
 (``NOTIFICATIONS_TRACK_CODE_RATE``, counting wrong pairs only); every wrong pair, unknown code
 or malformed code gets the same answer. The page is never cached anywhere
 (``Cache-Control: private, no-store``).
+
+The form is protected as every public form is (``siteshell.publicforms``): a honeypot (a bot
+that fills it gets the wrong-pair answer), field limits and character checks, and a CAPTCHA
+after a few wrong pairs (``PUBLIC_FORM_RATES["notifications.track"]``, default three an hour per
+visitor, twenty per address); the rate limits above stay this page's own.
 """
 
 from __future__ import annotations
@@ -22,10 +27,13 @@ from siteshell.notifications.codes import normalise_code
 from siteshell.notifications.factors import get_factor_kind
 from siteshell.notifications.forms import TrackForm
 from siteshell.notifications.tracking import find_submission
+from siteshell.publicforms import guard
 
 DEFAULT_RATE = "10/10m"
 DEFAULT_CODE_RATE = "20/h"
 WRONG_PAIR = _("查询码或验证信息不正确，请核对后重新输入。")
+#: The page's own limits above count lookups; the shared protection counts only wrong pairs.
+PROTECTION_RATES = {"visitor": None, "address": None}
 
 
 def _code_key(group, request):
@@ -59,22 +67,26 @@ def _no_store(response):
 @require_http_methods(["GET", "POST"])
 def track(request):
     kind = get_factor_kind(request.GET.get("factor"))
-    form = TrackForm(request.POST if request.method == "POST" else None, factor_kind=kind)
+    protection = guard(request, "notifications.track", defaults=PROTECTION_RATES)
+    form = TrackForm(protection.data, factor_kind=kind, protection=protection)
     status = None
-    if request.method == "POST":
+    if protection.posted:
         wait = _address_limit(request) or _code_limit(request)
         if wait:
-            return _too_many(request, wait)
+            return protection.finish(_too_many(request, wait))
         if form.is_valid():
-            submission = find_submission(form.cleaned_data["code"], form.cleaned_data["factor"])
+            honest = protection.accepts(form)  # a filled honeypot gets the wrong-pair answer
+            submission = find_submission(form.cleaned_data["code"], form.cleaned_data["factor"]) if honest else None
             if submission is None:
                 _code_limit(request, count_failure=True)
+                protection.record_submission()
                 form.add_error(None, WRONG_PAIR)
             else:
                 status = submission.tracking_status()
-                form = TrackForm(factor_kind=kind)  # the page does not repeat what was typed
+                # The page does not repeat what was typed.
+                form = TrackForm(factor_kind=kind, protection=protection)
     context = {"form": form, "status": status, "factor_kind": kind}
-    return _no_store(render(request, "notifications/track.html", context))
+    return _no_store(protection.finish(render(request, "notifications/track.html", context)))
 
 
 def _too_many(request, seconds):

@@ -1,4 +1,5 @@
-"""终审 refuses the submitter's own approval in the editors too.
+"""终审 refuses the submitter's own approval in the editors too; after a rejection the edit page
+opens with the reviewer's comment and what to do next (``siteshell.review.rejection``).
 
 Wagtail's page and snippet editors treat an approve action they do not offer as a plain save;
 a crafted POST asking the submitter's approval gets the refusal with its reason instead.
@@ -10,6 +11,7 @@ from django.shortcuts import redirect
 from wagtail import hooks
 
 from siteshell.review.models import SELF_APPROVAL_REFUSED, FinalApprovalTask
+from siteshell.review.rejection import show_rejection
 
 
 def refuse_self_approval(request, obj):
@@ -32,3 +34,14 @@ def refuse_self_approval_of_page(request, page):
 @hooks.register("before_edit_snippet")
 def refuse_self_approval_of_snippet(request, instance):
     return refuse_self_approval(request, instance)
+
+
+@hooks.register("before_edit_page")
+def show_rejection_on_page(request, page):
+    """After a rejection the edit page opens with the reviewer's comment (siteshell.review.rejection)."""
+    return show_rejection(request, page)
+
+
+@hooks.register("before_edit_snippet")
+def show_rejection_on_snippet(request, instance):
+    return show_rejection(request, instance)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from siteshell.admin_branding import bureau_sender, default_sender_address
 from siteshell.plugins import resolve_enabled_plugins, satisfy_requirements
 from siteshell.settings.env import env_bool, env_int, env_list, env_str
 
@@ -32,6 +33,13 @@ SHELL_APPS = [
     "siteshell.moderation",
     "siteshell.screening",
     "siteshell.notifications",
+    # Staff logins (lockout, login records, two-factor), personal data at rest and its
+    # lifecycle, and the protection every public form shares.
+    "siteshell.accounts",
+    "siteshell.privacy",
+    "siteshell.publicforms",
+    # Whole pages for anonymous visitors (docs/page-cache.md).
+    "siteshell.pagecache",
 ]
 SERVICE_APPS = [
     # The services every plugin may use; they are not switchable.
@@ -43,7 +51,18 @@ SERVICE_APPS = [
 # SITE_PLUGINS_DISABLED switches single ones off; packages may add more through the
 # "commemoration.plugins" entry point group. A plugin whose PluginMeta.requires names a plugin
 # that is off is left out as a whole (PLUGINS_LEFT_OUT: logged, listed in 设置 → 功能模块).
-DEFAULT_PLUGINS = ["honors", "memorials"]
+DEFAULT_PLUGINS = [
+    "honors",
+    "memorials",
+    # Plugins inside an area are named by their module; each needs the plugins in its
+    # PluginMeta.requires (memorials; speakerprofiles also honors and talks).
+    "memorials.tributes",
+    "memorials.sweeping",
+    "campaigns.seekrelatives",
+    "campaigns.talks",
+    "campaigns.talks.speakerprofiles",
+    "campaigns.education",
+]
 SITE_PLUGINS, PLUGINS_LEFT_OUT = satisfy_requirements(
     resolve_enabled_plugins(
         env_list("SITE_PLUGINS", DEFAULT_PLUGINS),
@@ -58,9 +77,12 @@ FRAMEWORK_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
+    # Purges a CDN or reverse proxy when a page is published (WAGTAILFRONTENDCACHE).
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's users app with one 姓名 field in its forms (siteshell.staff).
+    "siteshell.staff.apps.StaffUsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -79,12 +101,25 @@ FRAMEWORK_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Security libraries: failed-login lockout, one-time passwords (TOTP and recovery codes),
+    # the public forms' CAPTCHA, Content-Security-Policy.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "captcha",
+    "csp",
 ]
 
 INSTALLED_APPS = [*SHELL_APPS, *SERVICE_APPS, *SITE_PLUGINS, *FRAMEWORK_APPS]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Permissions-Policy; frame-ancestors 'self' on Wagtail's preview frames (siteshell.headers).
+    "siteshell.headers.HeadersMiddleware",
+    # The admin's inline widget start-up scripts become data blocks (siteshell.admin_scripts).
+    "siteshell.admin_scripts.AdminInlineScriptsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "siteshell.middleware.VisitorLanguageMiddleware",
@@ -92,9 +127,24 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff sessions: idle timeout, then the second factor for the admin (siteshell.accounts).
+    "siteshell.accounts.middleware.IdleTimeoutMiddleware",
+    "siteshell.accounts.middleware.TwoFactorMiddleware",
+    # Anonymous visitors from the page cache: inside CSRF (a token filled into a cached page gets
+    # its cookie) and CSP (its nonce), after sessions and authentication (siteshell.pagecache).
+    "siteshell.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: it answers a locked-out login (siteshell.accounts).
+    "axes.middleware.AxesMiddleware",
+]
+
+# Axes first: it refuses a locked-out username or address before a password is checked.
+AUTHENTICATION_BACKENDS = [
+    "siteshell.accounts.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "siteshell.urls"
@@ -114,6 +164,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "siteshell.context_processors.site_chrome",
+                # {% csrf_token %} on a page that may be cached: filled in per visitor.
+                "siteshell.pagecache.context_processors.csrf",
             ],
         },
     },
@@ -158,7 +210,15 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "commemoration"),
             "TIMEOUT": 300,
-        }
+        },
+        # Whole pages for anonymous visitors (siteshell.pagecache): shared by every worker, so a
+        # publish refreshes the page for all of them.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "commemoration") + ":pages",
+            "TIMEOUT": 600,
+        },
     }
     # Sessions are written through to the database so a Redis restart logs nobody out.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -167,7 +227,14 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "commemoration",
-        }
+        },
+        # One process (the embedded default): a few hundred pages in its memory.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "commemoration-pages",
+            "TIMEOUT": 600,
+            "OPTIONS": {"MAX_ENTRIES": 500},
+        },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
@@ -196,11 +263,13 @@ SEARCH_DICTIONARY_CHECK_SECONDS = env_int("SEARCH_DICTIONARY_CHECK_SECONDS", 30)
 
 # -- passwords ------------------------------------------------------------------------------
 
+# 等保 2.0: at least 12 characters and three of upper/lower-case letters, digits, symbols.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "siteshell.accounts.passwords.CharacterClassesValidator", "OPTIONS": {"min_classes": 3}},
 ]
 
 # -- language and time ----------------------------------------------------------------------
@@ -225,7 +294,9 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    # Hashed names (site.3f2a9c.css), served by WhiteNoise with a ten-year "immutable" cache
+    # lifetime; `manage.py collectstatic` writes them and the manifest (docs/security-headers.md).
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # S3-compatible object storage for uploads, when a bucket is configured.
 AWS_STORAGE_BUCKET_NAME = env_str("S3_BUCKET", "")
@@ -251,6 +322,21 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
+
+# -- staff in the admin (siteshell.staff, siteshell.admin_branding; docs/staff-admin.md) ----
+
+WAGTAILADMIN_USER_LOGIN_FORM = "siteshell.staff.forms.StaffLoginForm"
+# Avatars are the staff member's initials: the admin asks no other site for anything.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The time zones staff may choose in 帐号 (comma-separated IANA names); with one, none is offered.
+WAGTAIL_USER_TIME_ZONES = env_list("WAGTAIL_USER_TIME_ZONES", ["Asia/Shanghai"])
+# The sender of every e-mail (workflow notices to staff, messages to the public), shown with the
+# bureau's name from 设置 → 单位信息 unless the address names a sender itself.
+EMAIL_SENDER_ADDRESS = env_str("DEFAULT_FROM_EMAIL", "") or default_sender_address(WAGTAILADMIN_BASE_URL)
+DEFAULT_FROM_EMAIL = SERVER_EMAIL = bureau_sender(EMAIL_SENDER_ADDRESS)
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = bureau_sender(
+    env_str("WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", "") or EMAIL_SENDER_ADDRESS
+)
 
 # -- media (images, video, audio, documents: see media/) -----------------------------------
 
@@ -341,6 +427,16 @@ if env_str("RATELIMIT_IP_META_KEY", ""):
 # older entries and never any younger than 180 days (等保 2.0; a shorter value fails the checks).
 AUDIT_LOG_RETENTION_DAYS = env_int("AUDIT_LOG_RETENTION_DAYS", 365)
 
+# -- security: each part's settings live beside it -----------------------------------------
+# Staff logins (siteshell.accounts), personal data (siteshell.privacy), public forms
+# (siteshell.publicforms), response headers (Content-Security-Policy, Permissions-Policy).
+from siteshell.settings.headers import *  # noqa: E402, F403
+from siteshell.settings.logins import *  # noqa: E402, F403
+from siteshell.settings.maps import *  # noqa: E402, F403
+from siteshell.settings.pagecache import *  # noqa: E402, F403
+from siteshell.settings.personal_data import *  # noqa: E402, F403
+from siteshell.settings.public_forms import *  # noqa: E402, F403
+
 # -- logging --------------------------------------------------------------------------------
 
 LOGGING = {
@@ -352,5 +448,7 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # axes logs every failed login at INFO; siteshell.accounts keeps its own login records.
+        "axes": {"level": "WARNING"},
     },
 }

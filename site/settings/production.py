@@ -41,8 +41,7 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "webmaster@localhost")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# DEFAULT_FROM_EMAIL: the bureau's sender (base.py).
 # A bureau's HTTP SMS gateway (docs/notifications.md): NOTIFICATIONS_SMS_BACKEND=
 # siteshell.notifications.sms.HttpGatewayBackend with these.
 if env_str("SMS_GATEWAY_URL", ""):
@@ -52,3 +51,24 @@ if env_str("SMS_GATEWAY_URL", ""):
         "PASSWORD": env_str("SMS_GATEWAY_PASSWORD", ""),
         "TIMEOUT": env_int("SMS_GATEWAY_TIMEOUT", 10),
     }
+
+# -- staff logins (siteshell.accounts) ------------------------------------------------------
+# Every account that may open the admin signs in with a second factor; failed logins are
+# counted in the shared cache (Redis), so every web worker sees the same lockouts.
+ACCOUNTS_2FA_REQUIRED = env_str("ACCOUNTS_2FA_REQUIRED", "staff")
+AXES_HANDLER = env_str("AXES_HANDLER", "siteshell.accounts.lockout.CacheHandler")
+
+# -- personal data (siteshell.privacy) ------------------------------------------------------
+# Keys from the environment only (docs/privacy.md): never the ones derived from SECRET_KEY.
+if not env_str("PERSONAL_DATA_KEYS", "").strip():
+    raise ImproperlyConfigured(
+        "PERSONAL_DATA_KEYS must be set to one or more Fernet keys (comma-separated, the first encrypts); "
+        "see docs/privacy.md"
+    )
+
+# -- response headers and static files ------------------------------------------------------
+# Browsers fetch any http:// address in a page over HTTPS (docs/security-headers.md).
+if CONTENT_SECURITY_POLICY:  # noqa: F405
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True  # noqa: F405
+# Static files must have been collected (hashed names, manifest): a name missing from the
+# manifest raises "Missing staticfiles manifest entry" at once, and the deploy check says so.

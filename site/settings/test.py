@@ -44,3 +44,15 @@ SCREENING_CHECK_SECONDS = None
 # cache entries apart.
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):  # noqa: F405
     CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"  # noqa: F405
+    CACHES["pages"]["KEY_PREFIX"] = f"test-{os.getpid()}:pages"  # noqa: F405
+
+# Most tests change content in the database directly and look at the page again: the page cache
+# is off, and the tests of the cache (and of pages that rely on it) turn it on with the
+# `page_cache` fixture (tests/conftest.py), which also empties it.
+PAGE_CACHE = False
+PAGE_CACHE_CLOCK_SKEW = 0
+
+# Offerings queue in the database table even when REDIS_URL is set: one Redis stream shared by
+# the xdist workers would hand one worker's offerings to another's folder. The Redis stream queue
+# is tested on a stream of its own (tests/tributes/test_queue.py).
+TRIBUTES_QUEUE = "database"

@@ -47,7 +47,7 @@ def test_search_page_box_announces_its_suggestions_and_a_click_opens_one(stories
     assert page.locator("#site-search-suggestions-status").inner_text() == ""  # the header's box was not used
     assert results_status(page).inner_text().strip().startswith("找到 2 条")  # the results' count stays
     combobox.press("Escape")
-    expect(page.get_by_role("listbox", name="搜索提示")).to_be_hidden()
+    expect(page.get_by_role("listbox", name="搜索关键词的提示")).to_be_hidden()
     assert combobox.input_value() == "黄继"
     combobox.press("ArrowDown")
     page.get_by_role("option", name="黄继光").click()

@@ -29,7 +29,7 @@ def test_visitor_sees_every_published_profile_and_no_draft_or_private_one(client
     assert set(listed_names(response)) == PUBLIC_NAMES
     html = response.content.decode()
     assert "草稿人物" not in html and "内部人物" not in html
-    assert "共 5 位" in html
+    assert "共 4 位人物、1 个组织" in html  # people and organisations counted apart
 
 
 def test_visitor_filters_profiles_by_year(client, honour_roll):
@@ -186,15 +186,20 @@ def test_index_page_queries_do_not_grow_with_the_number_of_profiles(client, hono
             assert client.get(honour_roll.index.url).status_code == 200
         return len(captured)
 
-    few = queries()
     rounds, titles = honour_roll.rounds, honour_roll.titles
-    for number in range(4):
+
+    def add_profile_with_photo(number):
         ProfilePageFactory(
             parent=honour_roll.index,
             title=f"新人物{number}",
             photo=make_image(f"新人物{number}", seed=f"new-{number}"),
             honours=[(rounds.second, titles.veteran), (rounds.third, titles.volunteer)],
         )
+
+    add_profile_with_photo(0)  # the photos' renditions are one query, once there is a photo
+    few = queries()
+    for number in range(1, 5):
+        add_profile_with_photo(number)
     assert queries() == few
 
 
@@ -204,3 +209,16 @@ def test_choosing_a_title_explains_what_it_honours(client, honour_roll):
     HonourTitle.objects.filter(pk=honour_roll.titles.spouse.pk).update(description="支持丈夫安心服役的军人配偶")
     html = get(client, honour_roll.index, title="zuimei-junsao").content.decode()
     assert "支持丈夫安心服役的军人配偶" in html
+
+
+@pytest.mark.parametrize("asked", ["99999999999999999999", "0", "-3", "abc", "2\x00"])
+def test_a_page_number_that_is_not_one_shows_the_nearest_page_with_a_notice(client, honour_roll, asked):
+    response = get(client, honour_roll.index, page=asked)
+    assert response.status_code == 200
+    assert "没有您要找的那一页，已为您显示第" in response.content.decode()
+
+
+def test_a_real_page_number_gets_no_notice(client, honour_roll):
+    for asked in ("", "1"):
+        response = get(client, honour_roll.index, page=asked)
+        assert "没有您要找的那一页" not in response.content.decode()

@@ -61,10 +61,15 @@ def test_search_text_stays_in_chinese_when_an_english_editor_publishes(honour_ro
 
 
 def test_editors_group_may_manage_rounds_and_titles(home_page):
+    from honors.models import HonorIndexPage
+
+    index = home_page.add_child(instance=HonorIndexPage(title="荣誉风采", slug="rongyu"))
     sync_staff_groups()
     group = Group.objects.get(name="荣誉风采编辑")
     codenames = set(group.permissions.values_list("codename", flat=True))
     assert {"add_selectionround", "change_selectionround", "add_honourtitle", "access_admin"} <= codenames
+    # On the honour roll, not the root (tests/shell/test_section_rights.py).
+    assert set(group.page_permissions.values_list("page_id", flat=True)) == {index.id}
     assert group.page_permissions.filter(permission__codename="add_page").exists()
 
 

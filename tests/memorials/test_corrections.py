@@ -23,6 +23,7 @@ def test_visitor_proposes_a_correction_and_the_record_stays_unchanged(client, ar
             "evidence": "隆化战斗史料",
             "submitter_name": "王老师",
             "submitter_contact": "13800000000",
+            "consent": "on",
         },
     )
     assert response.status_code == 302 and response["Location"].endswith("?sent=1")

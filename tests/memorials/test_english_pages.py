@@ -308,7 +308,8 @@ def test_a_facility_without_martyrs_in_english(visitor, archive, make_facility):
     assert english(visitor, hall.get_url()) == []
 
 
-def test_the_english_facility_page_reads_well(client, archive_in_full, cemetery):
+def test_the_english_facility_page_reads_well(client, archive_in_full, cemetery, settings):
+    settings.MAP_TILE_URL = "https://tiles.example.gov.cn/{z}/{x}/{y}.png"  # the map is drawn
     html = in_english(client, cemetery.get_url())
     assert "<dt>Type</dt><dd>Martyrs&#x27; cemetery</dd>" in html
     assert "<dt>Protection level</dt><dd>Municipal</dd>" in html

@@ -16,9 +16,13 @@ def test_the_interface_exports_the_models_and_read_functions_and_nothing_else():
     assert sorted(interface.__all__) == [
         "MartyrRecord",
         "MemorialFacility",
+        "facility_url",
         "get_published_record",
         "published_records",
         "record_full_url",
+        "record_grave",
+        "record_photo",
+        "record_province",
         "record_summary",
         "record_url",
         "search_records",
@@ -110,3 +114,31 @@ def test_search_records_returns_at_most_the_limit(archive, make_record):
         make_record(name=f"王{'德富贵明'[n]}", battle="上甘岭战役")
     assert len(search_records("上甘岭", limit=2)) == 2
     assert len(search_records("上甘岭")) == 4
+
+
+def test_a_record_photo_is_its_portrait_or_none(make_record):
+    from media.demo import make_image
+    from memorials.interface import record_photo
+
+    portrait = make_image("黄继光遗像", seed="7", alt_text="黄继光烈士遗像")
+    assert record_photo(make_record(name="黄继光", photo=portrait)) == portrait
+    assert record_photo(make_record(name="无名烈士")) is None
+
+
+def test_a_record_grave_is_its_position_in_the_visitors_language_or_empty(make_record):
+    from django.utils import translation
+
+    from memorials.interface import record_grave
+
+    record = make_record(name="黄继光", grave_section="A", grave_row="3", grave_number="12")
+    assert record_grave(record) == "A区3排12号"
+    with translation.override("en"):
+        assert record_grave(record) == "Section A, Row 3, No. 12"
+    assert record_grave(make_record(name="无名烈士")) == ""
+
+
+def test_a_facility_url_is_its_page_in_the_archive(archive, make_facility):
+    from memorials.interface import facility_url
+
+    cemetery = make_facility(name="示范市烈士陵园")
+    assert facility_url(cemetery) == f"{archive.url}facility/{cemetery.pk}/"

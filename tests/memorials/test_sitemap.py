@@ -32,7 +32,8 @@ def test_sitemap_xml_is_an_index_of_the_pages_and_the_plugin_sections(client, ar
     response = client.get("/sitemap.xml")
     assert "<sitemapindex" in response.content.decode()
     sections = [path_of(url) for url in locs(response)]
-    assert sections == ["/sitemap-pages.xml", "/sitemap-memorials-records.xml", "/sitemap-memorials-facilities.xml"]
+    assert sections[:3] == ["/sitemap-pages.xml", "/sitemap-memorials-records.xml", "/sitemap-memorials-facilities.xml"]
+    assert all(section.startswith("/sitemap-") for section in sections)  # and other plugins' sections
     pages = [path_of(url) for url in locs(client.get("/sitemap-pages.xml"))]
     assert "/" in pages and archive.url in pages
     assert client.get("/robots.txt").content.decode().count("/sitemap.xml") == 1

@@ -7,9 +7,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from siteshell.notifications import TrackingStatus, notify
+from siteshell.privacy.fields import PersonalDataField, PersonalDataHashField
+from siteshell.privacy.models import PersonalDataMixin
 
 
-class ServiceRequest(models.Model):
+class ServiceRequest(PersonalDataMixin, models.Model):
+    """A relative's phone number is personal data: encrypted, with a lookup hash (siteshell.privacy)."""
+
     class Status(models.TextChoices):
         RECEIVED = "received", gettext_lazy("已受理")
         SCHEDULED = "scheduled", gettext_lazy("已安排")
@@ -17,7 +21,8 @@ class ServiceRequest(models.Model):
         DECLINED = "declined", gettext_lazy("未能办理")
 
     name = models.CharField(gettext_lazy("姓名"), max_length=50)
-    phone = models.CharField(gettext_lazy("手机号"), max_length=20)
+    phone = PersonalDataField(gettext_lazy("手机号"), kind="mobile", max_length=20)
+    phone_hash = PersonalDataHashField(source="phone")
     email = models.EmailField(gettext_lazy("电子邮箱"), blank=True)
     text = models.TextField(gettext_lazy("需求说明"), max_length=1000)
     status = models.CharField(gettext_lazy("状态"), max_length=20, choices=Status.choices, default=Status.RECEIVED)
@@ -25,6 +30,10 @@ class ServiceRequest(models.Model):
     language = models.CharField(max_length=16, default="zh-hans")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    personal_data_extra_fields = ("name", "email")
+    personal_data_retention_days = 180
+    personal_data_retention_from = ("updated_at",)
 
     class Meta:
         verbose_name = gettext_lazy("服务申请")

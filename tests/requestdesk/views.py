@@ -1,12 +1,14 @@
 from django.shortcuts import render
 from django.utils.translation import get_language
 
+from siteshell import pagecache
 from siteshell.notifications import issue_tracking_code
 from tests.requestdesk.forms import ServiceRequestForm
 
 
+@pagecache.cacheable
 def request_form(request):
-    """The public form; the answer to a valid POST is the confirmation with the tracking code
+    """The public form, on a page cached for anonymous visitors (each gets their own CSRF token); the answer to a valid POST is the confirmation with the tracking code
     (shown once, never in an address)."""
     form = ServiceRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from siteshell.plugins import ExtensionPoint, HomeSection, ModeratedKind, NavItem, PluginConfig, StaffGroup
+from siteshell.plugins import ExtensionPoint, HomeSection, ModeratedKind, NavItem, Offer, PluginConfig, StaffGroup
 
 
 class SamplePluginConfig(PluginConfig):
@@ -46,6 +46,11 @@ class SamplePluginConfig(PluginConfig):
     def navigation(self, request):
         return [NavItem(label=page.title, url=page.url, order=50) for page in self._index_pages()]
 
+    def offers(self, request):
+        index = self._index_pages().first()
+        # The index page's title: what editors wrote, not a translated text.
+        return [Offer(index.title, index.url, order=90, translated=False)] if index else ()
+
     def search_documents(self):
         from tests.sampleplugin.models import SampleStoryPage
 
@@ -80,12 +85,15 @@ class SamplePluginConfig(PluginConfig):
         context.log("  纪念活动：2 篇报道")
 
     def staff_groups(self):
+        from siteshell.review.rights import section_roles
+
         return [
             StaffGroup(
                 name="示例模块编辑",
                 permissions=("wagtailadmin.access_admin",),
                 page_permissions=("add", "change"),
-            )
+            ),
+            *section_roles(),
         ]
 
     def search_examples(self, request):

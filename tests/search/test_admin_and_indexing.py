@@ -85,8 +85,8 @@ def test_rebuild_drops_entries_of_deleted_objects(stories):
     assert [p.title for p in SampleStoryPage.objects.search("旧条目")] == ["优待证旧条目"]
 
 
-def test_healthz_reports_the_embedded_search_backend(client, home_page):
-    data = client.get("/healthz").json()
+def test_healthz_reports_the_embedded_search_backend(admin_client, home_page):
+    data = admin_client.get("/healthz").json()
     assert data["checks"]["search"]["status"] == "ok"
     assert data["checks"]["search"]["engine"] == "embedded"
 

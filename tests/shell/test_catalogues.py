@@ -14,10 +14,19 @@ APPS = [  # as CATALOGUE_APPS in the Makefile
     "site/moderation",
     "site/screening",
     "site/notifications",
+    "site/accounts",
+    "site/privacy",
+    "site/publicforms",
     "media",
     "search",
     "honors",
     "memorials",
+    "memorials/tributes",
+    "memorials/sweeping",
+    "campaigns/seekrelatives",
+    "campaigns/talks",
+    "campaigns/talks/speakerprofiles",
+    "campaigns/education",
 ]
 
 

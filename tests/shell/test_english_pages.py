@@ -131,10 +131,10 @@ def test_the_api_schema_follows_the_visitors_language(client, home_page):
 
 
 def test_the_api_docs_follow_the_visitors_language(client, home_page):
-    assert "<title>退役军人荣誉与纪念 公开数据接口</title>" in client.get("/api/docs").content.decode()
+    assert "<title>退役军人荣誉与纪念 公开数据接口 · " in client.get("/api/docs").content.decode()
     client.cookies["django_language"] = "en"
     docs = client.get("/api/docs").content.decode()
-    assert "<title>Veterans&#x27; Honours and Commemoration: public data API</title>" in docs
+    assert "<title>Veterans&#x27; Honours and Commemoration: public data API · " in docs
 
 
 # -- the rule itself -------------------------------------------------------------------------

@@ -56,3 +56,18 @@ def test_a_full_view_is_shown_only_on_request_and_logged(client, site_manager, m
     assert entry.data == {"fields": ["联系电话"]}
     # The view is in the item's own history.
     assert "查看了完整个人信息" in client.get(review_url(letter)).content.decode()
+
+
+def test_a_full_view_needs_a_session_that_passed_the_second_factor(rf, site_manager):
+    """Defence in depth behind the admin's 2FA redirect: a request whose session did not pass the
+    second factor never gets personal data in full, whatever the user's permissions."""
+    from django_otp.middleware import OTPMiddleware
+
+    from siteshell.privacy.access import can_view_full
+
+    request = rf.get("/admin/")
+    request.user = site_manager
+    request.session = {}
+    OTPMiddleware(lambda request: None)(request)
+    assert not can_view_full(request)
+    assert can_view_full(site_manager)  # a bare user: commands and checks without a request

@@ -64,9 +64,9 @@ def test_a_plugin_for_another_shell_version_is_an_error(monkeypatch, compatibili
 
 @pytest.mark.plugin("recordnotes")
 def test_a_plugin_installed_without_its_requirement_is_an_error(monkeypatch):
-    monkeypatch.setattr(plugin("recordnotes").PluginMeta, "requires", ("memorials", "tributes"))
+    monkeypatch.setattr(plugin("recordnotes").PluginMeta, "requires", ("memorials", "oralhistory"))
     errors = [m for m in plugins_are_compatible_and_satisfied() if m.level >= checks.ERROR]
-    assert [(m.id, "tributes" in m.msg) for m in errors] == [("siteshell.E003", True)]
+    assert [(m.id, "oralhistory" in m.msg) for m in errors] == [("siteshell.E003", True)]
 
 
 def test_a_left_out_plugin_is_a_warning_and_a_line_on_the_admin_page(admin_client, home_page):

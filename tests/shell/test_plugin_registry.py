@@ -89,15 +89,20 @@ def test_search_documents_are_collected_from_plugins():
 
 @pytest.mark.django_db
 @pytest.mark.plugin("sampleplugin")
-def test_declared_staff_groups_exist_after_migrate():
+def test_declared_staff_groups_exist_after_migrate(home_page):
     from django.contrib.auth.models import Group
     from wagtail.models import GroupPagePermission
 
+    from tests.sampleplugin.models import SampleIndexPage
+
     group = Group.objects.get(name="示例模块编辑")
     assert group.permissions.filter(codename="access_admin").exists()
-    assert set(GroupPagePermission.objects.filter(group=group).values_list("permission__codename", flat=True)) == {
-        "add_page",
-        "change_page",
+    # Page rights go on the plugin's sections (tests/shell/test_section_rights.py), not the root.
+    section = home_page.add_child(instance=SampleIndexPage(title="纪念活动", slug="huodong"))
+    grants = GroupPagePermission.objects.filter(group=group)
+    assert set(grants.values_list("page_id", "permission__codename")) == {
+        (section.id, "add_page"),
+        (section.id, "change_page"),
     }
 
 

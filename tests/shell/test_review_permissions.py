@@ -1,9 +1,12 @@
-"""The roles as the migration makes them: every role × every action on pages, and the shell's
-own permissions. (Martyr records: tests/memorials/test_record_workflow.py.)"""
+"""The roles as the migration makes them: every role × every action on pages in a section they
+work in, and the shell's own permissions. (Martyr records: tests/memorials/test_record_workflow.py;
+which group holds rights where in the page tree: tests/shell/test_section_rights.py.)"""
 
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Page, Workflow
+
+from tests.shell.section_helpers import roles_section
 
 pytestmark = pytest.mark.django_db
 
@@ -13,6 +16,8 @@ ROLES = ["宣传干事", "初审员", "终审员", "留言审核员", "站点管
 MATRIX = {
     "access_admin": {"宣传干事", "初审员", "终审员", "留言审核员", "站点管理员"},
     "create": {"宣传干事", "站点管理员"},
+    "add_section": {"站点管理员"},
+    "edit_home": {"站点管理员"},
     "edit": {"宣传干事", "初审员", "终审员", "站点管理员"},
     "submit": {"宣传干事", "初审员", "终审员", "站点管理员"},
     "approve_first": {"初审员"},
@@ -31,12 +36,13 @@ MATRIX = {
 
 @pytest.fixture
 def pages(home_page):
+    section = roles_section(home_page)
     draft = Page(title="草稿：烈士纪念日活动", slug="draft", live=False)
-    home_page.add_child(instance=draft)
+    section.add_child(instance=draft)
     published = Page(title="已发布：清明祭扫", slug="published")
-    home_page.add_child(instance=published)
+    section.add_child(instance=published)
     published.save_revision().publish()
-    return home_page, draft, published
+    return section, draft, published
 
 
 def can_approve(step, page, user):
@@ -45,11 +51,14 @@ def can_approve(step, page, user):
     return "approve" in {name for name, _label, _modal in task.get_actions(page, user)}
 
 
-def allowed(action, user, home, draft, published):
+def allowed(action, user, section, draft, published):
     perms = draft.permissions_for_user(user)
+    home = section.get_parent()
     checks = {
         "access_admin": lambda: user.has_perm("wagtailadmin.access_admin"),
-        "create": lambda: home.permissions_for_user(user).can_add_subpage(),
+        "create": lambda: section.permissions_for_user(user).can_add_subpage(),
+        "add_section": lambda: home.permissions_for_user(user).can_add_subpage(),
+        "edit_home": lambda: home.permissions_for_user(user).can_edit(),
         "edit": perms.can_edit,
         # The editor's 提交审核: who may edit a page may submit it (Wagtail checks both).
         "submit": lambda: perms.can_edit() and perms.can_submit_for_moderation(),

@@ -7,6 +7,7 @@ from django.core import mail
 from wagtail.models import Page, TaskState, Workflow, WorkflowPage, WorkflowState
 
 from siteshell.review.models import FinalApprovalTask, SelfApprovalRefused
+from tests.shell.section_helpers import roles_section
 
 pytestmark = pytest.mark.django_db
 
@@ -26,9 +27,9 @@ def member(django_user_model):
 
 @pytest.fixture
 def notice(home_page):
-    """A draft page under the home page, created by the model API (owner: nobody)."""
+    """A draft page in a section the roles work in, created by the model API (owner: nobody)."""
     page = Page(title="清明节祭扫公告", slug="qingming", live=False)
-    home_page.add_child(instance=page)
+    roles_section(home_page).add_child(instance=page)
     return page
 
 

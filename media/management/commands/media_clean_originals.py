@@ -11,6 +11,7 @@ import io
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand
+from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from PIL import Image as PILImage
@@ -65,8 +66,11 @@ class Command(BaseCommand):
             old_name = image.file.name
             image.file = upload
             image._set_image_file_metadata()
-            image.save()
-            image.renditions.all().delete()
+            # One transaction: the renditions of the clean file are generated once it commits
+            # (media.signal_handlers), after the old ones are gone.
+            with transaction.atomic():
+                image.save()
+                image.renditions.all().delete()
             if old_name != image.file.name:
                 image.file.storage.delete(old_name)
             cleaned += 1

@@ -22,7 +22,10 @@ from siteshell.plugins import DemoContext, get_plugins
 from siteshell.review.demo import ensure_role_accounts
 
 HOME_TITLE = "崇尚英雄 · 关爱退役军人"
-HOME_INTRO = (
+# What visitors can do here follows the intro on the page, from what the enabled plugins offer.
+HOME_INTRO = "让军人成为全社会尊崇的职业，让退役军人成为全社会尊重的人。"
+#: The intro of earlier demos, which promised every plugin's service itself.
+EARLIER_HOME_INTRO = (
     "让军人成为全社会尊崇的职业，让退役军人成为全社会尊重的人。"
     "在这里了解身边的最美退役军人和最美军嫂，查阅英烈名录，网上祭奠英烈，为烈士寻找亲人。"
 )
@@ -79,7 +82,17 @@ class Command(BaseCommand):
             slug = "index" if root.get_children().filter(slug="home").exists() else "home"
             home = HomePage(title=HOME_TITLE, slug=slug, intro=HOME_INTRO)
             root.add_child(instance=home)
-            home.hero_image = make_image("首页题图：英雄纪念碑", seed="home-hero", alt_text="纪念碑与红星图案")
+            home.hero_image = make_image(
+                "首页题图：英雄纪念碑",
+                seed="home-hero",
+                scene="monument",
+                width=2000,
+                height=700,
+                alt_text="松柏环绕的英雄纪念碑（生成的示例图片）",
+            )
+            home.save_revision().publish()
+        elif home.intro == EARLIER_HOME_INTRO:
+            home.intro = HOME_INTRO
             home.save_revision().publish()
         # The demo site answers at BASE_URL (http://127.0.0.1:8000 by default), so that the
         # full URLs it gives out (API, share links, QR codes) work on the laptop.

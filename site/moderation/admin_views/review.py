@@ -104,7 +104,7 @@ class ReviewView(InboxPage):
             details=item.moderation_details(),
             personal_data=personal_data if personal_data is not None else personal.masked(item),
             personal_revealed=personal_data is not None,
-            can_reveal=personal.can_view(self.request.user),
+            can_reveal=personal.can_view(self.request),
             reports=Report.objects.filter(content_type=content_type, object_id=item.pk).order_by("-created_at")[:50],
             history=history[:100],
             form=form or DecisionForm(),
@@ -117,7 +117,7 @@ class ReviewView(InboxPage):
     def post(self, request, *args, **kwargs):
         self.check_removed()
         if "reveal" in request.POST:
-            if not personal.can_view(request.user):
+            if not personal.can_view(request):
                 raise PermissionDenied
             return self.render_to_response(
                 self.get_context_data(personal_data=personal.reveal(self.item, request.user))

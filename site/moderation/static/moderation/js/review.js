@@ -50,4 +50,6 @@
       }
     }
   });
+  // The keys work from now on (the browser tests wait for this before pressing one).
+  form.dataset.keysReady = "1";
 })();

@@ -1,0 +1,1 @@
+"""Helpers of ``bench/tributes_bench.py``."""

@@ -1,0 +1,81 @@
+"""The plugin's settings, read when used (tests and operators may change them).
+
+Each comes from the Django setting of the same name, else from the environment variable of that
+name, else the default below (docs/tributes.md lists them).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+from siteshell.settings.env import env_bool, env_int, env_str
+
+
+def _setting(name, read_env, default):
+    if hasattr(settings, name):
+        return getattr(settings, name)
+    return read_env(name, default)
+
+
+def queue_backend() -> str:
+    """``"redis"`` (a Redis stream) when ``REDIS_URL`` is set, else ``"database"`` (a table);
+    ``TRIBUTES_QUEUE`` chooses explicitly."""
+    chosen = _setting("TRIBUTES_QUEUE", env_str, "")
+    if chosen:
+        return chosen
+    return "redis" if getattr(settings, "REDIS_URL", "") else "database"
+
+
+def redis_url() -> str:
+    return _setting("TRIBUTES_REDIS_URL", env_str, "") or getattr(settings, "REDIS_URL", "")
+
+
+def fold_worker() -> bool:
+    """Whether a ``manage.py fold_offerings`` worker runs beside the web server. Without one
+    (the default: ``make demo``, a small site), each offering is folded in the request that
+    accepted it, after it was queued."""
+    return bool(_setting("TRIBUTES_FOLD_WORKER", env_bool, False))
+
+
+def batch_size() -> int:
+    return int(_setting("TRIBUTES_FOLD_BATCH", env_int, 500))
+
+
+def lease_seconds() -> int:
+    """How long a claimed queue entry belongs to its folder; after that (the folder died) another
+    folder takes it over."""
+    return int(_setting("TRIBUTES_FOLD_LEASE_SECONDS", env_int, 60))
+
+
+def counter_seconds() -> int:
+    """How long counters are read from the cache before they are summed again. The folder
+    refreshes the counters it changed at once in a shared cache (Redis); with the embedded
+    local-memory cache each web process sees a change after at most this long."""
+    return int(_setting("TRIBUTES_COUNTER_SECONDS", env_int, 10))
+
+
+def counted_per_address() -> int:
+    """Offerings of one kind to one hall counted per day from one address (a school or office
+    behind one address is many visitors; a script that drops its cookie is one)."""
+    return int(_setting("TRIBUTES_COUNTED_PER_ADDRESS", env_int, 200))
+
+
+def _rate(name, default):
+    value = _setting(name, env_str, default)
+    return None if str(value).strip().lower() in ("", "none", "off", "0") else value
+
+
+def offering_rates() -> dict:
+    """The offering endpoint's own rate limits (``siteshell.publicforms`` form key
+    ``tributes.offering``; ``PUBLIC_FORM_RATES["tributes.offering"]`` overrides them). No CAPTCHA:
+    an offering stores nothing anyone reads."""
+    return {
+        "visitor": _rate("TRIBUTES_OFFERING_VISITOR_RATE", "30/10m"),
+        "address": _rate("TRIBUTES_OFFERING_ADDRESS_RATE", "1200/h"),
+        "captcha_visitor": None,
+        "captcha_address": None,
+    }
+
+
+def messages_per_page() -> int:
+    return int(_setting("TRIBUTES_MESSAGES_PER_PAGE", env_int, 20))

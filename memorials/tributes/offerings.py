@@ -1,0 +1,145 @@
+"""Accepting an offering: who the visitor is, whether it counts today, and into the queue.
+
+A visitor is a random token in the signed cookie ``tributes_visitor`` (given with the first
+offering, so the first and every later offering of the day are the same visitor); an address is
+a keyed hash of the IP and the day. Only keyed hashes are queued and stored, never a token or
+an address. One offering of each kind per visitor, hall and day counts: the cache answers at
+once (exactly with Redis, per process with the local-memory cache), and the folder's unique
+offering row decides for good. At most ``TRIBUTES_COUNTED_PER_ADDRESS`` a day count from one
+address (a script that drops its cookie is still one address).
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import secrets
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+
+from memorials.interface import published_records
+from memorials.tributes import conf
+from memorials.tributes.kinds import KIND_VALUES
+from memorials.tributes.queue import Entry, get_queue
+from siteshell.accounts.addresses import client_ip
+from siteshell.publicforms.visitor import digest
+
+logger = logging.getLogger(__name__)
+
+COOKIE_NAME = "tributes_visitor"
+COOKIE_SALT = "memorials.tributes.visitor"
+COOKIE_MAX_AGE = 365 * 24 * 3600
+
+
+#: How long a hall's existence (its record published) and facility are taken from the cache on
+#: the offering path. An offering to a record unpublished meanwhile is not counted: the folder
+#: checks again.
+HALL_SECONDS = 600
+
+
+def hall_facility(record_id: int) -> tuple[bool, int | None]:
+    """``(exists, facility id)`` of the hall of ``record_id``, from the cache: the offering path
+    reads no record."""
+    key = f"tributes:hall-target:{record_id}"
+    cached = cache.get(key)
+    if cached is None:
+        row = published_records().filter(pk=record_id).values_list("facility_id", flat=True)[:1]
+        found = list(row)
+        cached = [bool(found), found[0] if found else None]
+        cache.set(key, cached, HALL_SECONDS)
+    return bool(cached[0]), cached[1]
+
+
+class QueueUnavailable(Exception):
+    """The offering could not be queued: nothing was promised to the visitor."""
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    kind: str
+    #: Whether it counts (the first of its kind today from this visitor for this hall).
+    counted: bool
+    #: A new visitor token to give the visitor (``None`` when they have one).
+    new_token: str | None = None
+
+    def set_cookie(self, response) -> None:
+        if self.new_token:
+            response.set_signed_cookie(
+                COOKIE_NAME,
+                self.new_token,
+                salt=COOKIE_SALT,
+                max_age=COOKIE_MAX_AGE,
+                httponly=True,
+                samesite="Lax",
+                secure=getattr(settings, "SESSION_COOKIE_SECURE", False),
+            )
+
+
+def visitor_token(request) -> str | None:
+    return request.get_signed_cookie(COOKIE_NAME, default=None, salt=COOKIE_SALT, max_age=COOKIE_MAX_AGE)
+
+
+def _seconds_left_today(now: datetime.datetime) -> int:
+    local = timezone.localtime(now)
+    midnight = datetime.datetime.combine(local.date() + datetime.timedelta(days=1), datetime.time(), local.tzinfo)
+    return int((midnight - local).total_seconds()) + 60
+
+
+def accept(request, record_id: int, facility_id: int | None, kind: str) -> Acceptance:
+    """Accept one offering of ``kind`` to the hall of ``record_id`` (a published record the view
+    found). Raises :class:`QueueUnavailable` when it cannot be queued."""
+    if kind not in KIND_VALUES:
+        raise ValueError(f"unknown offering kind {kind!r}")
+    token = visitor_token(request)
+    new_token = None
+    if not token:
+        token = new_token = secrets.token_urlsafe(16)
+    now = timezone.now()
+    day = timezone.localdate(now)
+    visitor = digest(f"tributes:v:{token}")
+    address = digest(f"tributes:a:{day.isoformat()}:{client_ip(request) or ''}")
+    seconds = _seconds_left_today(now)
+    seen_key = f"tributes:seen:{day.isoformat()}:{record_id}:{kind}:{visitor}"
+    if not cache.add(seen_key, 1, seconds):
+        return Acceptance(kind, counted=False, new_token=new_token)
+    address_key = f"tributes:addr:{day.isoformat()}:{record_id}:{kind}:{address}"
+    cache.add(address_key, 0, seconds)
+    try:
+        from_address = cache.incr(address_key)
+    except ValueError:  # expired between the two calls
+        cache.set(address_key, from_address := 1, seconds)
+    if from_address > conf.counted_per_address():
+        return Acceptance(kind, counted=False, new_token=new_token)
+    entry = Entry(
+        record_id=int(record_id),
+        facility_id=int(facility_id) if facility_id else None,
+        kind=kind,
+        day=day,
+        visitor=visitor,
+        address=address,
+        offered_at=now,
+    )
+    try:
+        get_queue().put(entry)
+    except Exception as error:
+        # Not promised: the visitor may try again and count.
+        cache.delete(seen_key)
+        logger.exception("tributes: an offering could not be queued")
+        raise QueueUnavailable from error
+    if not conf.fold_worker():
+        _fold_now()
+    return Acceptance(kind, counted=True, new_token=new_token)
+
+
+def _fold_now() -> None:
+    """Without a folding worker: fold what is queued (this offering included) at once. A
+    failure leaves the entries queued for the next fold; the visitor's offering is safe."""
+    from memorials.tributes.folding import fold_all
+
+    try:
+        fold_all(limit=conf.batch_size())
+    except Exception:
+        logger.exception("tributes: folding in the request failed; the offerings stay queued")

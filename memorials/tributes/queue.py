@@ -1,0 +1,215 @@
+"""The durable queue between accepting an offering and counting it.
+
+An offering answered with success is in the queue before the answer leaves; the folder
+(:mod:`memorials.tributes.folding`) claims entries, counts them in the database and only then
+acknowledges them. A folder that dies after claiming leaves its entries claimed but not
+acknowledged: once the lease (``TRIBUTES_FOLD_LEASE_SECONDS``) has passed, another folder takes
+them over. Folding an entry twice counts it once (the unique offering row), so nothing is lost
+and nothing counted twice, whichever process is killed when.
+
+- :class:`RedisStreamQueue` (production, ``REDIS_URL``): ``XADD``; a consumer group read with
+  ``XREADGROUP``; entries of a dead consumer taken over with ``XAUTOCLAIM``; ``XACK`` + ``XDEL``.
+- :class:`DatabaseQueue` (the embedded default): rows of
+  :class:`~memorials.tributes.models.QueuedOffering`, claimed with ``claimed_at``; acknowledged by
+  deleting them in the folder's own transaction.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.db import connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from memorials.tributes import conf
+from memorials.tributes.models import QueuedOffering
+
+STREAM = "tributes:offerings"
+GROUP = "tributes-folders"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One accepted offering as it travels to the folder. ``ref`` names it in its queue."""
+
+    record_id: int
+    facility_id: int | None
+    kind: str
+    day: datetime.date
+    visitor: str
+    address: str
+    offered_at: datetime.datetime
+    ref: str = field(default="", compare=False)
+
+    def as_fields(self) -> dict[str, str]:
+        return {
+            "record": str(self.record_id),
+            "facility": "" if self.facility_id is None else str(self.facility_id),
+            "kind": self.kind,
+            "day": self.day.isoformat(),
+            "visitor": self.visitor,
+            "address": self.address,
+            "at": self.offered_at.isoformat(),
+        }
+
+    @classmethod
+    def from_fields(cls, fields: dict, ref: str) -> Entry | None:
+        """An entry read back from a stream; ``None`` for one that cannot be read."""
+        try:
+            text = {_text(key): _text(value) for key, value in fields.items()}
+            facility = text.get("facility", "")
+            return cls(
+                record_id=int(text["record"]),
+                facility_id=int(facility) if facility else None,
+                kind=text["kind"],
+                day=datetime.date.fromisoformat(text["day"]),
+                visitor=text["visitor"],
+                address=text.get("address", ""),
+                offered_at=datetime.datetime.fromisoformat(text["at"]),
+                ref=ref,
+            )
+        except (KeyError, ValueError, TypeError):
+            return None
+
+
+def _text(value) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+class DatabaseQueue:
+    """The queue as a table (SQLite or PostgreSQL without Redis)."""
+
+    #: Acknowledging deletes the rows: done inside the folder's transaction, so counting and
+    #: acknowledging commit together.
+    acks_in_transaction = True
+
+    def put(self, entry: Entry) -> None:
+        # One plain INSERT (no model instance, no signals): the peak's hottest write.
+        ops = connection.ops
+        columns = ("record_id", "facility_id", "kind", "day", "visitor", "address", "offered_at", "claimed_by")
+        sql = (
+            f"INSERT INTO {ops.quote_name(QueuedOffering._meta.db_table)} "
+            f"({', '.join(ops.quote_name(column) for column in columns)}) VALUES (%s, %s, %s, %s, %s, %s, %s, '')"
+        )
+        params = [
+            entry.record_id,
+            entry.facility_id,
+            entry.kind,
+            ops.adapt_datefield_value(entry.day),
+            entry.visitor,
+            entry.address,
+            ops.adapt_datetimefield_value(entry.offered_at),
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+
+    def claim(self, consumer: str, count: int, lease_seconds: int) -> list[Entry]:
+        """Up to ``count`` entries nobody holds (never claimed, or claimed longer ago than the
+        lease), oldest first, now held by ``consumer``."""
+        now = timezone.now()
+        free = Q(claimed_at__isnull=True) | Q(claimed_at__lte=now - datetime.timedelta(seconds=lease_seconds))
+        with transaction.atomic():
+            ids = list(QueuedOffering.objects.filter(free).order_by("id").values_list("id", flat=True)[:count])
+            if not ids:
+                return []
+            # Conditional: of two folders claiming at once, each row goes to one of them.
+            QueuedOffering.objects.filter(free, id__in=ids).update(claimed_at=now, claimed_by=consumer)
+        rows = QueuedOffering.objects.filter(id__in=ids, claimed_by=consumer, claimed_at=now).order_by("id")
+        return [
+            Entry(
+                record_id=row.record_id,
+                facility_id=row.facility_id,
+                kind=row.kind,
+                day=row.day,
+                visitor=row.visitor,
+                address=row.address,
+                offered_at=row.offered_at,
+                ref=str(row.id),
+            )
+            for row in rows
+        ]
+
+    def ack(self, consumer: str, entries: list[Entry]) -> None:
+        QueuedOffering.objects.filter(id__in=[int(entry.ref) for entry in entries], claimed_by=consumer).delete()
+
+    def waiting(self) -> int:
+        return QueuedOffering.objects.count()
+
+
+class RedisStreamQueue:
+    """The queue as a Redis stream with a consumer group."""
+
+    acks_in_transaction = False
+
+    def __init__(self, url: str, stream: str = STREAM, group: str = GROUP):
+        import redis
+
+        self.redis = redis.Redis.from_url(url)
+        self.stream = stream
+        self.group = group
+        self._group_ready = False
+
+    def put(self, entry: Entry) -> None:
+        self.redis.xadd(self.stream, entry.as_fields())
+
+    def _ensure_group(self) -> None:
+        if self._group_ready:
+            return
+        import redis
+
+        try:
+            self.redis.xgroup_create(self.stream, self.group, id="0", mkstream=True)
+        except redis.ResponseError as error:
+            if "BUSYGROUP" not in str(error):
+                raise
+        self._group_ready = True
+
+    def claim(self, consumer: str, count: int, lease_seconds: int) -> list[Entry]:
+        """First the entries another consumer read and did not acknowledge within the lease
+        (it died), then new ones."""
+        self._ensure_group()
+        _next, taken_over, *_deleted = self.redis.xautoclaim(
+            self.stream, self.group, consumer, min_idle_time=lease_seconds * 1000, start_id="0-0", count=count
+        )
+        messages = [(ref, fields) for ref, fields in taken_over if fields]
+        if not messages:
+            answer = self.redis.xreadgroup(self.group, consumer, {self.stream: ">"}, count=count)
+            messages = answer[0][1] if answer else []
+        entries, unreadable = [], []
+        for ref, fields in messages:
+            entry = Entry.from_fields(fields or {}, _text(ref))
+            if entry is None:
+                unreadable.append(_text(ref))
+            else:
+                entries.append(entry)
+        if unreadable:  # never readable: acknowledged so that it does not come back forever
+            self._ack_refs(unreadable)
+        return entries
+
+    def ack(self, consumer: str, entries: list[Entry]) -> None:
+        self._ack_refs([entry.ref for entry in entries])
+
+    def _ack_refs(self, refs: list[str]) -> None:
+        if refs:
+            pipeline = self.redis.pipeline()
+            pipeline.xack(self.stream, self.group, *refs)
+            pipeline.xdel(self.stream, *refs)
+            pipeline.execute()
+
+    def waiting(self) -> int:
+        return int(self.redis.xlen(self.stream))
+
+
+@lru_cache(maxsize=4)
+def _redis_queue(url: str) -> RedisStreamQueue:
+    return RedisStreamQueue(url)
+
+
+def get_queue():
+    """The configured queue (``TRIBUTES_QUEUE``; Redis when ``REDIS_URL`` is set)."""
+    if conf.queue_backend() == "redis":
+        return _redis_queue(conf.redis_url())
+    return DatabaseQueue()

@@ -1,0 +1,115 @@
+"""Where cached pages live: entries and tag generations in the cache ``PAGE_CACHE_ALIAS``.
+
+A tag's generation is a fresh time-based value written when something it names changes
+(:func:`bump`). An entry remembers the generation of each of its tags when it was rendered and is
+served only while all of them are unchanged. A generation that is missing (never written,
+evicted, the cache restarted) is written anew, so an eviction costs a render, never a stale page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+import uuid
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import caches
+
+logger = logging.getLogger("siteshell.pagecache")
+
+#: The tag every entry has: bumped when everything must be rendered again.
+GLOBAL = "all"
+
+
+def cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def _tag_key(tag: str) -> str:
+    return "pc:t:" + hashlib.blake2b(tag.encode(), digest_size=16).hexdigest()
+
+
+def entry_key(variant: str) -> str:
+    return "pc:e:" + hashlib.blake2b(variant.encode(), digest_size=20).hexdigest()
+
+
+def new_generation() -> str:
+    """Nanoseconds since the epoch, then a random part: comparable with a request's start time."""
+    return f"{time.time_ns():020d}.{uuid.uuid4().hex[:8]}"
+
+
+def generation_time_ns(generation: str) -> int:
+    try:
+        return int(generation.split(".", 1)[0])
+    except (AttributeError, ValueError):
+        return 0
+
+
+def bump(*tags: str) -> None:
+    """Every entry carrying one of ``tags`` is stale from now on."""
+    if not tags:
+        return
+    generation = new_generation()
+    try:
+        cache().set_many({_tag_key(tag): generation for tag in set(tags)}, timeout=None)
+    except Exception:  # noqa: BLE001 — a cache that is down holds no page to make stale
+        logger.exception("pagecache: could not invalidate %s", ", ".join(sorted(tags))[:200])
+
+
+def generations(tags) -> dict[str, str | None]:
+    tags = list(tags)
+    found = cache().get_many([_tag_key(tag) for tag in tags])
+    return {tag: found.get(_tag_key(tag)) for tag in tags}
+
+
+def ensure_generations(tags) -> dict[str, str]:
+    """The current generation of each tag, writing one for tags that have none."""
+    current = generations(tags)
+    missing = [tag for tag, generation in current.items() if generation is None]
+    for tag in missing:
+        key = _tag_key(tag)
+        # Time zero: a first generation is not a change that happened during a render.
+        cache().add(key, f"{0:020d}.{uuid.uuid4().hex[:8]}", timeout=None)
+        current[tag] = cache().get(key)
+    return current
+
+
+@dataclass
+class Entry:
+    """A stored response: its body with live-fragment markers, the headers to send again, and
+    the generations of its tags when it was rendered."""
+
+    status: int
+    headers: list[tuple[str, str]]
+    content: bytes
+    etag: str
+    tags: dict[str, str] = field(default_factory=dict)
+    per_visitor: bool = False
+
+
+def load(key: str) -> Entry | None:
+    """The entry under ``key`` if every one of its tags is unchanged (one or two cache reads)."""
+    entry = cache().get(key)
+    if not isinstance(entry, Entry):
+        return None
+    current = generations(entry.tags)
+    if any(current[tag] is None or current[tag] != generation for tag, generation in entry.tags.items()):
+        return None
+    return entry
+
+
+def save(key: str, entry: Entry, started_ns: int, timeout: int) -> bool:
+    """Store ``entry`` unless one of its tags was invalidated after ``started_ns`` (the render may
+    then show what was there before the change)."""
+    entry.tags = ensure_generations(entry.tags)
+    margin = int(settings.PAGE_CACHE_CLOCK_SKEW * 1e9)
+    if any(generation_time_ns(generation) >= started_ns - margin for generation in entry.tags.values()):
+        return False
+    cache().set(key, entry, timeout=timeout)
+    return True
+
+
+def clear() -> None:
+    cache().clear()

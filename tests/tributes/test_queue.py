@@ -1,0 +1,128 @@
+"""The durable queue between an accepted offering and the counters: what a folder claimed and
+did not acknowledge (it was killed) is taken over after the lease, and folding an entry twice
+counts it once. The same for the table (embedded default) and the Redis stream (production)."""
+
+import datetime
+import uuid
+
+import pytest
+from django.utils import timezone
+
+pytestmark = [pytest.mark.django_db, pytest.mark.plugin("tributes")]
+
+REDIS_TEST_URL = "redis://127.0.0.1:6379/13"
+LEASE = 60
+
+
+def entry(record, visitor, kind="flower", day=None):
+    from memorials.tributes.queue import Entry
+
+    return Entry(
+        record_id=record.pk,
+        facility_id=record.facility_id,
+        kind=kind,
+        day=day or timezone.localdate(),
+        visitor=visitor,
+        address="a",
+        offered_at=timezone.now(),
+    )
+
+
+@pytest.fixture
+def database_queue():
+    from memorials.tributes.queue import DatabaseQueue
+
+    return DatabaseQueue()
+
+
+@pytest.fixture
+def redis_queue():
+    """A stream of its own on Redis database 13 (skipped when Redis does not answer)."""
+    redis = pytest.importorskip("redis")
+    from memorials.tributes.queue import RedisStreamQueue
+
+    try:
+        redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=0.5).ping()
+    except redis.RedisError:
+        pytest.skip("Redis is not reachable at 127.0.0.1:6379")
+    queue = RedisStreamQueue(REDIS_TEST_URL, stream=f"tributes-test:{uuid.uuid4().hex}")
+    yield queue
+    queue.redis.delete(queue.stream)
+
+
+@pytest.fixture(params=["database", "redis"])
+def queue(request):
+    return request.getfixturevalue(f"{request.param}_queue")
+
+
+def hall_total(record):
+    from memorials.tributes import counters
+
+    return counters.hall(record.pk).total
+
+
+def test_a_claimed_entry_belongs_to_its_folder_until_acknowledged(queue, martyr):
+    queue.put(entry(martyr, "v1"))
+    queue.put(entry(martyr, "v2"))
+    first = queue.claim("folder-a", 10, LEASE)
+    assert [item.visitor for item in first] == ["v1", "v2"]
+    assert queue.claim("folder-b", 10, LEASE) == []  # held by folder-a
+    queue.ack("folder-a", first)
+    assert queue.claim("folder-b", 10, 0) == []  # acknowledged: gone, even past any lease
+    assert queue.waiting() == 0
+
+
+def test_a_killed_folder_loses_nothing_another_takes_over_after_the_lease(queue, martyr, settings):
+    from memorials.tributes.folding import fold_batch
+
+    for number in range(3):
+        queue.put(entry(martyr, f"visitor-{number}"))
+    claimed = queue.claim("folder-killed", 10, LEASE)  # then kill -9: no count, no ack
+    assert len(claimed) == 3
+    assert fold_batch(queue, "folder-b").taken == 0  # within the lease nobody else takes them
+    settings.TRIBUTES_FOLD_LEASE_SECONDS = 0  # the lease has run out (no waiting in a test)
+    result = fold_batch(queue, "folder-b")
+    assert (result.taken, result.counted) == (3, 3)
+    assert hall_total(martyr) == 3
+    assert queue.waiting() == 0
+
+
+def test_a_folder_killed_after_counting_and_before_acknowledging_counts_nothing_twice(queue, martyr, settings):
+    from memorials.tributes.folding import count, fold_batch
+
+    for number in range(4):
+        queue.put(entry(martyr, f"visitor-{number}"))
+    claimed = queue.claim("folder-killed", 10, LEASE)
+    count(claimed)  # committed… then killed before the acknowledgement
+    assert hall_total(martyr) == 4
+    settings.TRIBUTES_FOLD_LEASE_SECONDS = 0
+    result = fold_batch(queue, "folder-b")
+    assert (result.taken, result.counted) == (4, 0)
+    assert hall_total(martyr) == 4
+
+
+def test_two_folders_at_once_share_the_entries_without_counting_one_twice(queue, martyr):
+    from memorials.tributes.folding import fold_batch
+
+    for number in range(10):
+        queue.put(entry(martyr, f"visitor-{number}"))
+    a = queue.claim("folder-a", 6, LEASE)
+    b = queue.claim("folder-b", 6, LEASE)
+    assert len(a) == 6 and len(b) == 4
+    assert not {item.ref for item in a} & {item.ref for item in b}
+    queue.ack("folder-a", a)
+    queue.ack("folder-b", b)
+    assert fold_batch(queue, "folder-c").taken == 0
+
+
+def test_an_entry_survives_the_round_trip_through_the_queue(queue, martyr):
+    sent = entry(martyr, "v", kind="candle", day=datetime.date(2024, 4, 4))
+    queue.put(sent)
+    (received,) = queue.claim("folder", 1, LEASE)
+    assert received == sent  # everything but the queue's own reference
+
+
+def test_an_unreadable_stream_entry_is_dropped_not_retried_forever(redis_queue):
+    redis_queue.redis.xadd(redis_queue.stream, {"record": "not a number"})
+    assert redis_queue.claim("folder", 10, LEASE) == []
+    assert redis_queue.waiting() == 0
