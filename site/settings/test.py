@@ -56,3 +56,8 @@ PAGE_CACHE_CLOCK_SKEW = 0
 # the xdist workers would hand one worker's offerings to another's folder. The Redis stream queue
 # is tested on a stream of its own (tests/tributes/test_queue.py).
 TRIBUTES_QUEUE = "database"
+# The plugin switch-off runs (tests/shell/test_plugins_switched_off.py) boot the demo on a
+# database of their own and need none of its background work (renditions, recounts): a backend
+# that keeps the tasks and runs none (TEST_TASKS_BACKEND=django_tasks.backends.dummy.DummyBackend).
+if env_str("TEST_TASKS_BACKEND", ""):
+    TASKS = {"default": {"BACKEND": env_str("TEST_TASKS_BACKEND", "")}}

@@ -1,6 +1,7 @@
 """A visitor filters the honour roll in a real browser and opens a profile."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.honors.conftest import honor_index, honour_roll, rounds, titles  # noqa: F401  (fixtures)
 
@@ -25,7 +26,7 @@ def test_visitor_filters_the_honour_roll_and_opens_a_profile(open_page, honour_r
     page.get_by_role("link", name="陈秀兰").click()
     page.wait_for_url(f"**{honour_roll.profiles.chen.url}")
     assert page.get_by_role("heading", level=1).inner_text() == "陈秀兰"
-    assert page.get_by_text("最美军嫂").first.is_visible()
+    expect(page.get_by_text("最美军嫂").first).to_be_visible()
 
 
 def test_visitor_with_javascript_switched_off_can_still_filter(open_page, honour_roll):  # noqa: F811

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.plugin("memorials")
 
@@ -56,7 +57,7 @@ def test_visitor_filters_the_archive_pages_through_and_opens_a_record(open_page,
 
     page.get_by_role("link", name="黄继光").click()
     assert page.locator("h1").inner_text().startswith("黄继光")
-    assert page.get_by_text("1952年10月20日").first.is_visible()
+    expect(page.get_by_text("1952年10月20日").first).to_be_visible()
     assert page.locator('script[type="application/ld+json"]').count() == 1
     # The QR code image is served and decodes (waits until the browser has loaded it).
     page.wait_for_function(
@@ -66,7 +67,7 @@ def test_visitor_filters_the_archive_pages_through_and_opens_a_record(open_page,
 
     page.get_by_role("link", name="示范市烈士陵园").click()
     assert page.locator("h1").inner_text() == "示范市烈士陵园"
-    assert page.get_by_role("link", name="在高德地图中查看").is_visible()
+    expect(page.get_by_role("link", name="在高德地图中查看")).to_be_visible()
 
 
 def test_visitor_sends_a_correction_and_gets_a_confirmation(open_page, archive_with_records):
@@ -78,7 +79,7 @@ def test_visitor_sends_a_correction_and_gets_a_confirmation(open_page, archive_w
     page.get_by_label("需要更正的项目").select_option("death")
     page.get_by_label("建议更正为").fill("1948年5月25日")
     page.get_by_role("button", name="提交纠错意见").click()
-    assert page.get_by_text("已收到您的纠错意见，谢谢！").is_visible()
+    expect(page.get_by_text("已收到您的纠错意见，谢谢！")).to_be_visible()
     record.refresh_from_db()
     assert record.death_display == "1948年5月"
 
@@ -115,11 +116,11 @@ def test_visitor_chooses_english_and_reads_the_archive_in_english(open_page, arc
     page.get_by_label("Decade of death").select_option(label="1950s")
     page.get_by_role("button", name="Apply filters").click()
     assert page.locator(".memorials-list__name").all_inner_texts() == ["黄继光"]
-    assert page.get_by_text("Died: 20 October 1952").is_visible()
+    expect(page.get_by_text("Died: 20 October 1952")).to_be_visible()
 
     page.get_by_role("link", name="黄继光").click()
     assert page.locator(".memorials-record__life").inner_text() == "? — 20 October 1952"
-    assert page.get_by_text("Section 东, Row 3, No. 12").is_visible()
+    expect(page.get_by_text("Section 东, Row 3, No. 12")).to_be_visible()
 
     page.get_by_role("link", name="示范市烈士陵园").click()
     page.get_by_role("heading", name="Location").scroll_into_view_if_needed()

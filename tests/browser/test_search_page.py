@@ -68,4 +68,4 @@ def test_search_works_without_javascript(stories, open_page):  # noqa: F811
     page.get_by_label("搜索关键词", exact=True).fill("hjg")
     page.get_by_role("button", name="搜索", exact=True).last.click()
     page.wait_for_url("**q=hjg**")
-    assert page.get_by_role("link", name="黄继光").is_visible()
+    expect(page.get_by_role("link", name="黄继光")).to_be_visible()

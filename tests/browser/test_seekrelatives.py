@@ -2,6 +2,7 @@
 phone-sized screen with touch)."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.plugin("seekrelatives")
 
@@ -57,7 +58,7 @@ def test_a_relative_sends_a_clue_from_a_phone_and_follows_it(open_page, sought_m
     code.wait_for()
     tracking_code = code.inner_text()
     assert fits_the_screen(page)
-    assert page.get_by_role("button", name="提交补充信息").is_visible()
+    expect(page.get_by_role("button", name="提交补充信息")).to_be_visible()
 
     page.get_by_role("link", name="查询线索办理进度").tap()
     page.get_by_label("查询码").fill(tracking_code)

@@ -1,6 +1,7 @@
 """A visitor in a real browser: Chinese home page, elder-friendly toggle, mourning mode."""
 
 import pytest
+from playwright.sync_api import expect
 from wagtail.models import Site
 
 from siteshell.models import DisplaySettings
@@ -12,7 +13,7 @@ def test_home_page_renders_in_chinese(home_page, open_page):
     page = open_page("/")
     assert page.locator("html").get_attribute("lang") == "zh-hans"
     assert page.get_by_role("heading", level=1).inner_text() == "崇尚英雄 · 关爱退役军人"
-    assert page.get_by_role("navigation", name="主导航").is_visible()
+    expect(page.get_by_role("navigation", name="主导航")).to_be_visible()
     assert "示范市退役军人事务局" in page.locator("footer").inner_text()
 
 

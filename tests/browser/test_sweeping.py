@@ -4,6 +4,7 @@ martyr's page to the form, the tracking code, and the status page."""
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.plugin("sweeping")
 
@@ -46,7 +47,7 @@ def test_a_relative_requests_a_sweeping_on_a_phone_and_looks_it_up(open_page, re
     page = open_page(f"/martyrs/{record.pk}/", **PHONE)
     page.get_by_role("link", name="申请代为祭扫").click()
     page.wait_for_url("**/sweeping/?record=*")
-    assert page.locator(".sweeping-martyr").get_by_text("A区3排12号").is_visible()
+    expect(page.locator(".sweeping-martyr").get_by_text("A区3排12号")).to_be_visible()
     assert fits_the_screen(page)
 
     page.get_by_label("申请人姓名").fill("黄建国")

@@ -3,6 +3,7 @@ comes back with a thanks) and with it (a quiet line in the live region, the coun
 page stays); two visitors leave a message from the same cached hall page."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.plugin("tributes"), pytest.mark.django_db(transaction=True)]
 
@@ -68,5 +69,5 @@ def test_two_visitors_leave_a_message_from_one_cached_hall_page(open_page, hall,
         page.locator("#id_text").fill(text)
         with page.expect_navigation():
             page.get_by_role("button", name="提交寄语").click()
-        assert page.get_by_text("已提交，审核通过后展示。").is_visible()
+        expect(page.get_by_text("已提交，审核通过后展示。")).to_be_visible()
     assert sorted(TributeMessage.objects.values_list("text", flat=True)) == ["缅怀先烈，珍惜和平", "英雄永垂不朽"]

@@ -9,6 +9,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
 from siteshell.plugins import get_plugins
 
@@ -17,9 +18,18 @@ pytestmark = pytest.mark.django_db
 DISABLED = os.environ.get("SMOKE_DISABLED_PLUGIN", "")
 
 
-@pytest.fixture
-def demo_site(db):
-    call_command("load_demo", "--admin-password", "smoke-test-password", stdout=StringIO())
+def _demo_scope(fixture_name, config):
+    """Once for the module in a switch-off run (a process of its own, on a database of its own,
+    that runs only this module: loading the demo takes most of its time); once per test, inside
+    the test's transaction, when the module runs in the suite, whose other tests must not meet
+    the demo content."""
+    return "module" if DISABLED else "function"
+
+
+@pytest.fixture(scope=_demo_scope)
+def demo_site(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", "--admin-password", "smoke-test-password", stdout=StringIO())
 
 
 def test_disabled_plugin_is_really_off():
