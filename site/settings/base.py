@@ -93,6 +93,9 @@ FRAMEWORK_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Wagtail's admin says "3 minutes ago" through humanize's naturaltime: its catalogue (zh_Hans
+    # included) loads only with the app installed.
+    "django.contrib.humanize",
     "ninja",
     "django.contrib.admin",
     "django.contrib.auth",

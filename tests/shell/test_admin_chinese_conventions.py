@@ -451,3 +451,16 @@ def test_the_password_reset_email_is_chinese(client, home_page, staff):
     assert message.subject == "重设示范市退役军人事务局网站管理后台的密码"
     assert message.body.startswith("王小明，您好：") and "您的用户名：xuanchuan" in message.body
     assert english_outside_addresses(message.body.replace("xuanchuan", "")) == [], message.body
+
+
+@pytest.mark.parametrize("seconds", [1, 180, 7200, 3 * 86400])
+def test_relative_times_in_the_admin_are_chinese(seconds):
+    """Wagtail's workflow panel and listings say when through humanize's naturaltime."""
+    import datetime
+
+    from django.contrib.humanize.templatetags.humanize import naturaltime
+    from django.utils import timezone, translation
+
+    with translation.override("zh-hans"):
+        said = naturaltime(timezone.now() - datetime.timedelta(seconds=seconds))
+    assert not ENGLISH_WORD.findall(said), said
