@@ -67,6 +67,11 @@ def remind_officer(user, cases) -> None:
     notify(
         to_email=user.email,
         template="seekrelatives/reminder",
-        context={"cases": "\n".join(lines), "count": len(lines), "today": f"{timezone.localdate():%Y-%m-%d}"},
+        context={
+            "name": user.get_full_name() or user.get_username(),  # 姓名 as written (siteshell.staff)
+            "cases": "\n".join(lines),
+            "count": len(lines),
+            "today": f"{timezone.localdate():%Y-%m-%d}",
+        },
         purpose="seekrelatives.reminder",
     )

@@ -76,6 +76,8 @@ def test_officers_are_reminded_of_deadlines_once_a_day(worked_case, team_member,
     from campaigns.seekrelatives.models import ClueCase
 
     workflow.change_stage(worked_case, "closed", team_member)  # finished: never reminded
+    team_member.first_name = "欧阳海燕"  # 姓名, in one field (siteshell.staff)
+    team_member.save()
     other = ClueCase.objects.create(martyr_name="名单外烈士")
     workflow.assign(other, team_member, timezone.localdate() + datetime.timedelta(days=1), team_member)
     mail.outbox.clear()
@@ -85,6 +87,7 @@ def test_officers_are_reminded_of_deadlines_once_a_day(worked_case, team_member,
     (message,) = mail.outbox
     assert message.to == ["xunqin@example.gov.cn"] and other.reference in message.body
     assert worked_case.reference not in message.body
+    assert message.body.startswith("欧阳海燕，您好：")
 
 
 def test_personal_data_and_attachments_end_with_the_retention(
