@@ -5,6 +5,7 @@ from functools import cached_property
 
 from django.core.cache import cache
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
+from modelsearch.query import PlainText
 
 from search import analysis
 from search.backends import relaxation
@@ -192,6 +193,16 @@ class MatchProbeMixin:
     def _atom_sources(self, config):
         """``(atoms, [("FROM … WHERE <atom>", params), …])`` of the query's atoms."""
         return (), []
+
+    def _relaxable_query_string(self):
+        """The query string when this search may be relaxed: plain words, all required (not a
+        phrase, nor :class:`~search.query.AllWords`, nor the suggestions' prefix match)."""
+        query = self.query
+        if self.LAST_TERM_IS_PREFIX or type(query) is not PlainText:
+            return None  # a phrase, the suggestions' prefix match, AllWords: every word
+        if str(getattr(query, "operator", "and")).lower() != "and":
+            return None
+        return query.query_string
 
     def has_more_matches_than(self, config, number):
         from django.db import connections

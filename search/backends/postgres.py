@@ -189,16 +189,6 @@ class RankedSearchMixin(MatchProbeMixin):
             )
         return None
 
-    def _relaxable_query_string(self):
-        """The query string when this search may be relaxed: plain words, all required (not a
-        phrase, nor :class:`~search.query.AllWords`, nor the suggestions' prefix match)."""
-        query = self.query
-        if self.LAST_TERM_IS_PREFIX or type(query) is not PlainText:
-            return None  # a phrase, the suggestions' prefix match, AllWords: every word
-        if str(getattr(query, "operator", "and")).lower() != "and":
-            return None
-        return query.query_string
-
     def _atom_sources(self, config):
         text = self._relaxable_query_string()
         if text is None:
