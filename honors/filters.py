@@ -12,13 +12,12 @@ import django_filters
 from django import forms
 from django.apps import apps
 from django.db.models import Max
-from django.http import QueryDict
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from honors.choices import Category
-from siteshell.inputs import clean_query
-from siteshell.languages import content_language, join_list
+from siteshell.languages import content_language
+from siteshell.listfilters import PublicListFilterMixin
 
 
 class Sort:
@@ -50,7 +49,7 @@ class ContentSelect(forms.Select):
         return option
 
 
-class ProfileFilterSet(django_filters.FilterSet):
+class ProfileFilterSet(PublicListFilterMixin, django_filters.FilterSet):
     year = django_filters.ChoiceFilter(
         label=_("评选年度"), empty_label=_("全部年度"), method="applied_in_filter_queryset"
     )
@@ -76,8 +75,7 @@ class ProfileFilterSet(django_filters.FilterSet):
     )
 
     def __init__(self, data=None, queryset=None, **kwargs):
-        # Without NUL bytes and other control characters, which PostgreSQL refuses in a query.
-        super().__init__(clean_query(data), queryset, **kwargs)
+        super().__init__(data, queryset, **kwargs)
         # Offer only the choices that lead to at least one profile of this list.
         profiles = self.queryset.values("pk")
         rounds = apps.get_model("honors", "SelectionRound").objects.filter(honours__page__in=profiles).distinct()
@@ -110,34 +108,10 @@ class ProfileFilterSet(django_filters.FilterSet):
             return queryset.order_by("latest_year", "pk")
         return queryset.order_by("-latest_year", "-first_published_at", "-pk")
 
-    # -- for templates and the API ----------------------------------------------------------
+    # -- for templates and the API (siteshell.listfilters) --------------------------------------
 
-    @property
-    def ignored_fields(self):
-        """Labels of the parameters whose values were not understood (and so ignored)."""
-        errors = self.errors
-        return [str(self.filters[name].label) for name in self.filters if name in errors]
-
-    def ignored_fields_text(self):
-        """:attr:`ignored_fields` as one list in the visitor's language (“评选年度、排序”)."""
-        return join_list(self.ignored_fields)
-
-    def active_values(self):
-        """The parameters that are in effect, as submitted: the canonical query of this list."""
-        errors = self.errors
-        data = self.data or {}
-        return {
-            name: data.get(name)
-            for name in self.filters
-            if data.get(name) and name not in errors and not (name == "sort" and data.get(name) == Sort.default)
-        }
-
-    def canonical_params(self):
-        """``year=2023&title=…`` (valid filters only) as a ``QueryDict``, for pagination links
-        and sharing (``{% querystring filter_params page=2 %}``)."""
-        params = QueryDict(mutable=True)
-        params.update(self.active_values())
-        return params
+    def is_default(self, name, value):
+        return name == "sort" and value == Sort.default
 
     def is_filtered(self):
         return any(name != "sort" for name in self.active_values())

@@ -7,41 +7,15 @@ never imports them: it works on the queryset it is given.
 """
 
 import django_filters
-from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.education.choices import GradeBand, ResourceKind, Topic
-from siteshell.inputs import clean_query
-from siteshell.languages import join_list
+from siteshell.listfilters import PublicListFilterMixin
 
 
-class ResourceFilterSet(django_filters.FilterSet):
+class ResourceFilterSet(PublicListFilterMixin, django_filters.FilterSet):
     grade = django_filters.ChoiceFilter(
         field_name="grade_band", label=_("学段"), choices=GradeBand.choices, empty_label=_("全部学段")
     )
     topic = django_filters.ChoiceFilter(label=_("主题"), choices=Topic.choices, empty_label=_("全部主题"))
     kind = django_filters.ChoiceFilter(label=_("类型"), choices=ResourceKind.choices, empty_label=_("全部类型"))
-
-    def __init__(self, data=None, queryset=None, **kwargs):
-        super().__init__(clean_query(data), queryset, **kwargs)
-
-    @property
-    def ignored_fields(self):
-        errors = self.errors
-        return [str(self.filters[name].label) for name in self.filters if name in errors]
-
-    def ignored_fields_text(self):
-        return join_list(self.ignored_fields)
-
-    def active_values(self):
-        errors = self.errors
-        data = self.data or {}
-        return {name: data.get(name) for name in self.filters if data.get(name) and name not in errors}
-
-    def canonical_params(self):
-        params = QueryDict(mutable=True)
-        params.update(self.active_values())
-        return params
-
-    def is_filtered(self):
-        return bool(self.active_values())

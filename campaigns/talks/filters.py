@@ -8,12 +8,11 @@ matches no choice is dropped and reported, never an error page.
 
 import django_filters
 from django import forms
-from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.talks.choices import Audience, Topic
-from siteshell.inputs import clean_query
-from siteshell.languages import content_language, join_list
+from siteshell.languages import content_language
+from siteshell.listfilters import PublicListFilterMixin
 
 
 class ContentSelect(forms.Select):
@@ -26,39 +25,15 @@ class ContentSelect(forms.Select):
         return option
 
 
-class TalkFilterSet(django_filters.FilterSet):
+class TalkFilterSet(PublicListFilterMixin, django_filters.FilterSet):
     district = django_filters.ChoiceFilter(label=_("区县"), empty_label=_("全部区县"), widget=ContentSelect)
     audience = django_filters.ChoiceFilter(label=_("面向对象"), choices=Audience.choices, empty_label=_("全部对象"))
     topic = django_filters.ChoiceFilter(label=_("内容类别"), choices=Topic.choices, empty_label=_("全部内容"))
 
     def __init__(self, data=None, queryset=None, *, districts_from=None, **kwargs):
-        # Without NUL bytes and other control characters, which PostgreSQL refuses in a query.
-        super().__init__(clean_query(data), queryset, **kwargs)
+        super().__init__(data, queryset, **kwargs)
         # The districts on offer: those of the talks this list may show (``districts_from``,
         # e.g. every published talk for a calendar that moves from month to month).
         source = districts_from if districts_from is not None else self.queryset
         districts = source.order_by("district").values_list("district", flat=True).distinct()
         self.filters["district"].extra["choices"] = [(name, name) for name in districts if name]
-
-    @property
-    def ignored_fields(self):
-        """Labels of the parameters whose values were not understood (and so ignored)."""
-        errors = self.errors
-        return [str(self.filters[name].label) for name in self.filters if name in errors]
-
-    def ignored_fields_text(self):
-        return join_list(self.ignored_fields)
-
-    def active_values(self):
-        errors = self.errors
-        data = self.data or {}
-        return {name: data.get(name) for name in self.filters if data.get(name) and name not in errors}
-
-    def canonical_params(self):
-        """The valid filters as a ``QueryDict``, for links that keep them (``{% querystring %}``)."""
-        params = QueryDict(mutable=True)
-        params.update(self.active_values())
-        return params
-
-    def is_filtered(self):
-        return bool(self.active_values())
