@@ -1,6 +1,7 @@
 """A visitor browses the martyr archive in a real browser (chromium)."""
 
 import datetime
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -43,20 +44,23 @@ def archive_with_records(transactional_db, home_page):
 
 def test_visitor_filters_the_archive_pages_through_and_opens_a_record(open_page, archive_with_records):
     page = open_page(archive_with_records.url)
-    assert page.locator("h1").inner_text() == "英名录"
-    assert page.locator(".memorials-list__name").count() == 10
+    # A click only waits for the next page to start loading: every check after one retries
+    # (expect) until the new page shows what it should.
+    names = page.locator(".memorials-list__name")
+    expect(page.locator("h1")).to_have_text("英名录")
+    expect(names).to_have_count(10)
     page.get_by_role("link", name="下一页").click()
-    assert page.locator(".memorials-list__name").count() == 4
+    expect(names).to_have_count(4)
     page.get_by_role("link", name="上一页").click()
-    assert page.locator(".memorials-list__name").count() == 10
+    expect(names).to_have_count(10)
 
     page.get_by_label("籍贯（省）").select_option("四川省")
     page.get_by_role("button", name="查询").click()
-    assert page.locator(".memorials-list__name").all_inner_texts() == ["黄继光"]
+    expect(names).to_have_text(["黄继光"])
     assert "未公布" not in page.content()
 
     page.get_by_role("link", name="黄继光").click()
-    assert page.locator("h1").inner_text().startswith("黄继光")
+    expect(page.locator("h1")).to_have_text(re.compile("^黄继光"))
     expect(page.get_by_text("1952年10月20日").first).to_be_visible()
     assert page.locator('script[type="application/ld+json"]').count() == 1
     # The QR code image is served and decodes (waits until the browser has loaded it).
@@ -66,7 +70,7 @@ def test_visitor_filters_the_archive_pages_through_and_opens_a_record(open_page,
     )
 
     page.get_by_role("link", name="示范市烈士陵园").click()
-    assert page.locator("h1").inner_text() == "示范市烈士陵园"
+    expect(page.locator("h1")).to_have_text("示范市烈士陵园")
     expect(page.get_by_role("link", name="在高德地图中查看")).to_be_visible()
 
 
@@ -109,17 +113,17 @@ def test_visitor_chooses_english_and_reads_the_archive_in_english(open_page, arc
     MartyrRecord.objects.filter(external_id="B-1").update(grave_section="东", grave_row="3", grave_number="12")
     page = open_page(archive_with_records.url)
     page.get_by_role("link", name="English").click()
-    assert page.locator("html").get_attribute("lang") == "en"
+    expect(page.locator("html")).to_have_attribute("lang", "en")
     assert page.locator("h1").inner_text() == "英名录"  # the page's title, as editors wrote it
     assert page.locator("h1").get_attribute("lang") == "zh-hans"
 
     page.get_by_label("Decade of death").select_option(label="1950s")
     page.get_by_role("button", name="Apply filters").click()
-    assert page.locator(".memorials-list__name").all_inner_texts() == ["黄继光"]
+    expect(page.locator(".memorials-list__name")).to_have_text(["黄继光"])
     expect(page.get_by_text("Died: 20 October 1952")).to_be_visible()
 
     page.get_by_role("link", name="黄继光").click()
-    assert page.locator(".memorials-record__life").inner_text() == "? — 20 October 1952"
+    expect(page.locator(".memorials-record__life")).to_have_text("? — 20 October 1952")
     expect(page.get_by_text("Section 东, Row 3, No. 12")).to_be_visible()
 
     page.get_by_role("link", name="示范市烈士陵园").click()
