@@ -183,7 +183,8 @@ class MatchProbeMixin:
 
     :meth:`relaxed_plan` has a probe of its own, which stops at ``RELAX_BELOW`` matches (a
     common word costs nothing more than before) and only then counts how many entries hold
-    each atom of the query, up to ``RARE_MATCHES + 1``, in the same statement.
+    each atom of the query, up to ``RARE_MATCHES + 1``, in the same statement (an atom the
+    database's statistics know to be common is not counted: :meth:`_common_atoms`).
     """
 
     def _probe_source(self, config):
@@ -193,6 +194,11 @@ class MatchProbeMixin:
     def _atom_sources(self, config):
         """``(atoms, [("FROM … WHERE <atom>", params), …])`` of the query's atoms."""
         return (), []
+
+    def _common_atoms(self, atoms):
+        """The positions of ``atoms`` the database's own statistics already show to be on far
+        more than ``RARE_MATCHES`` entries: they are not counted (see the PostgreSQL backend)."""
+        return frozenset()
 
     def _relaxable_query_string(self):
         """The query string when this search may be relaxed: plain words, all required (not a
@@ -235,8 +241,13 @@ class MatchProbeMixin:
         if source is None:
             return None
         _key, from_sql, params = source
+        common = self._common_atoms(atoms)
         columns, column_params = ["n"], []
         for position, (atom_sql, atom_params) in enumerate(atom_sources):
+            if position in common:
+                columns.append("%s")
+                column_params.append(relaxation.RARE_MATCHES + 1)
+                continue
             columns.append(
                 f"CASE WHEN n < %s THEN (SELECT count(*) FROM (SELECT 1 {atom_sql} LIMIT %s) AS a{position}) END"
             )

@@ -18,6 +18,7 @@ from modelsearch.backends.database.postgres.weights import get_weight
 from modelsearch.query import And, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
+from search.backends import pg_statistics
 from search.backends.common import (
     AnalysingIndexerMixin,
     CappedCountMixin,
@@ -179,6 +180,8 @@ class RankedSearchMixin(MatchProbeMixin):
     MAX_WINDOW = 25_600
     #: Matches the GIN index created by migration 0002.
     VECTOR_SQL = '(e."title" || e."body")'
+    #: That index, whose statistics tell the common words (:mod:`search.backends.pg_statistics`).
+    STATISTICS_INDEX = "search_indexentry_title_body_gin"
 
     def _plain_query(self):
         """The ``to_tsquery`` text of every word of the query (``None``: the stock path)."""
@@ -202,6 +205,12 @@ class RankedSearchMixin(MatchProbeMixin):
             for expression in expressions
         ]
         return tuple(atoms), sources
+
+    def _common_atoms(self, atoms):
+        if not self.STATISTICS_INDEX:
+            return frozenset()
+        common = pg_statistics.common_lexemes(self.queryset.db, self.STATISTICS_INDEX)
+        return frozenset(position for position, atom in enumerate(atoms) if atom.word.lower() in common)
 
     def _relaxed_query(self, config):
         """The relaxed query's ``to_tsquery`` text, or ``None`` when the query is not relaxed."""
@@ -329,6 +338,7 @@ class ChinesePostgresAutocompleteQueryCompiler(
     RankedSearchMixin, ChineseQueryMixin, stock.PostgresAutocompleteQueryCompiler
 ):
     VECTOR_SQL = 'e."autocomplete"'
+    STATISTICS_INDEX = None
 
 
 class ChinesePostgresSearchResults(CappedCountMixin, stock.PostgresSearchResults):

@@ -9,7 +9,9 @@ fewer than :data:`RELAX_BELOW` entries, the query is *relaxed*, in the way Elast
   split (优抚对象 → 优抚, 对象; 就业创业 → 就业, 创业), while a name typed in pinyin syllables and
   a word with synonyms stay whole;
 - each atom weighs its inverse document frequency in general Chinese
-  (:mod:`search.analysis.weights`: 双拥 12.8, 社区 7.7; names and domain terms 10 at most);
+  (:mod:`search.analysis.weights`: 双拥 12.8, 社区 7.7; names and domain terms 10 at most),
+  except that an atom common in the site's own index never outweighs one rare there
+  (:func:`corpus_ordered`);
 - a document then matches when the atoms it holds carry at least :data:`REQUIRED_SHARE` (half)
   of the query's weight: 双拥 alone for ``双拥 社区``, 优抚 alone for ``优抚对象``, any one of two
   equally specific words, any two of three. The combinations of atoms that just reach it
@@ -71,6 +73,25 @@ class RelaxedPlan:
     rare: tuple[int, ...] = ()
 
 
+def corpus_ordered(weights, frequencies):
+    """``weights`` where the site's own index disagrees with general Chinese: an atom common
+    here (more than ``RARE_MATCHES`` entries) weighs no more than the lightest atom rare here.
+
+    In general Chinese 双拥 says more than 社区, but on a bureau's site 双拥 may be on thousands
+    of pages and 社区 on a few dozen: there ``双拥 社区`` relaxes to 社区 (its inverse document
+    frequency *here* is the higher), not to nothing, since a common atom never carries a
+    relaxed match alone. Atoms found nowhere (frequency 0) keep their weight; the caller leaves
+    them out."""
+    rare = [weight for weight, found in zip(weights, frequencies, strict=True) if 0 < found <= RARE_MATCHES]
+    if not rare:
+        return list(weights)
+    ceiling = min(rare)
+    return [
+        min(weight, ceiling) if found > RARE_MATCHES else weight
+        for weight, found in zip(weights, frequencies, strict=True)
+    ]
+
+
 def relaxed_plan(atoms, frequencies=None) -> RelaxedPlan | None:
     """The relaxed form of a query of ``atoms`` (:func:`relaxation_atoms`); ``frequencies``,
     when known, are the index entries holding each atom (counted up to ``RARE_MATCHES + 1``).
@@ -82,6 +103,7 @@ def relaxed_plan(atoms, frequencies=None) -> RelaxedPlan | None:
     usable = list(range(len(atoms)))
     if frequencies is not None:
         usable = [index for index in usable if frequencies[index] > 0]
+        weights = corpus_ordered(weights, [frequencies[index] if index in usable else 0 for index in range(len(atoms))])
     usable = sorted(sorted(usable, key=lambda index: -weights[index])[:MAX_ATOMS])
     needed = REQUIRED_SHARE * sum(weights[index] for index in usable)
     chosen = []

@@ -5,6 +5,7 @@ import pytest
 
 from search import service
 from search.analysis import QueryTerm, query_terms
+from search.analysis.weights import word_weight
 from search.backends import relaxation
 from search.backends.relaxation import RARE_MATCHES, relaxation_atoms, relaxed_plan
 
@@ -111,6 +112,18 @@ def test_the_relaxed_plan_never_leans_on_common_atoms_alone():
     assert combinations(plan) == {("黄继光",)}  # never 上甘岭 alone
     assert plan.rare == (1,)  # what the ranking query matches (bm25() never weighs 上甘岭)
     assert relaxed_plan(atoms("山东", "战士"), [RARE_MATCHES + 1, RARE_MATCHES + 1]) is None
+
+
+def test_the_site_s_own_frequencies_overrule_the_general_order_of_the_words():
+    # In general Chinese 双拥 says more than 社区; on a site where 双拥 is on thousands of pages
+    # and 社区 on a few, 社区 is the specific word: the query relaxes to it, not to nothing.
+    assert word_weight("双拥") > word_weight("社区")
+    assert combinations(relaxed_plan(atoms("双拥", "社区"), [RARE_MATCHES + 1, 7])) == {("社区",)}
+    # Both rare: the general order stands.
+    assert combinations(relaxed_plan(atoms("双拥", "社区"), [5, 7])) == {("双拥",)}
+    # A rare name and two common words: the name with either of them (two of three).
+    plan = relaxed_plan(atoms("杨根思", "山东", "排长"), [4, RARE_MATCHES + 1, RARE_MATCHES + 1])
+    assert combinations(plan) == {("杨根思", "山东"), ("杨根思", "排长")}
 
 
 def test_atoms_found_nowhere_are_left_out_and_single_words_are_not_relaxed():
