@@ -175,6 +175,21 @@ def _cache_key(prefix, alias, sql, params):
     return prefix + hashlib.sha256(repr((alias, sql, list(params))).encode()).hexdigest()
 
 
+def shared_row(prefix, alias, sql, params):
+    """The one row of a statement that only counts (probes, capped counts), shared through
+    Django's cache for :data:`PROBE_SECONDS` between requests and processes."""
+    from django.db import connections
+
+    cache_key = _cache_key(prefix, alias, sql, params)
+    found = cache.get(cache_key)
+    if found is None:
+        with connections[alias].cursor() as cursor:
+            cursor.execute(sql, list(params))
+            found = tuple(cursor.fetchone())
+        cache.set(cache_key, found, PROBE_SECONDS)
+    return found
+
+
 class MatchProbeMixin:
     """``has_more_matches_than()`` for the ranked compilers: the raw matches are counted once
     per compiler, up to the largest limit asked about (a page asks about ``RANK_LIMIT`` and
@@ -211,8 +226,6 @@ class MatchProbeMixin:
         return query.query_string
 
     def has_more_matches_than(self, config, number):
-        from django.db import connections
-
         source = self._probe_source(config)
         if source is None:
             return False
@@ -221,21 +234,13 @@ class MatchProbeMixin:
         if probe is None or probe[0] != key or (probe[1] >= probe[2] and number >= probe[2]):
             limit = max(number, self.RANK_LIMIT, self.COUNT_LIMIT) + 1
             sql = f"SELECT count(*) FROM (SELECT 1 {from_sql} LIMIT %s) AS probe"
-            cache_key = _cache_key("search:probe:", self.queryset.db, sql, [*params, limit])
-            found = cache.get(cache_key)
-            if found is None:
-                with connections[self.queryset.db].cursor() as cursor:
-                    cursor.execute(sql, [*params, limit])
-                    found = cursor.fetchone()[0]
-                cache.set(cache_key, found, PROBE_SECONDS)
+            (found,) = shared_row("search:probe-row:", self.queryset.db, sql, [*params, limit])
             probe = self._match_probe = (key, found, limit)
         return probe[1] > number
 
     def relaxed_plan(self, config):
         """The :class:`~search.backends.relaxation.RelaxedPlan` of this search, or ``None``
         when its words are all together in enough entries (or relaxing adds nothing)."""
-        from django.db import connections
-
         atoms, atom_sources = self._atom_sources(config)
         source = self._probe_source(config) if len(atom_sources) > 1 else None
         if source is None:
@@ -256,14 +261,7 @@ class MatchProbeMixin:
             f"SELECT {', '.join(columns)} FROM (SELECT count(*) AS n FROM (SELECT 1 {from_sql} LIMIT %s) AS probe) "
             "AS counted"
         )
-        all_params = [*column_params, *params, relaxation.RELAX_BELOW]
-        cache_key = _cache_key("search:relax:", self.queryset.db, sql, all_params)
-        found = cache.get(cache_key)
-        if found is None:
-            with connections[self.queryset.db].cursor() as cursor:
-                cursor.execute(sql, all_params)
-                found = tuple(cursor.fetchone())
-            cache.set(cache_key, found, PROBE_SECONDS)
+        found = shared_row("search:relax:", self.queryset.db, sql, [*column_params, *params, relaxation.RELAX_BELOW])
         if found[0] >= relaxation.RELAX_BELOW:
             return None
         return relaxation.relaxed_plan(atoms, found[1:])

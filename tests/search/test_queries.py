@@ -286,6 +286,31 @@ def test_a_small_content_type_is_searched_from_its_entries_with_the_same_results
     assert from_entries[0][1] == 2 and from_entries[-1][1] == 0
 
 
+def test_whether_a_content_type_is_small_is_asked_once_for_every_search(stories):
+    """The search page asks it of every content type on every search: the answer is shared
+    like the match probe (a large type's first 5,001 entries are not counted each time)."""
+    import importlib
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    compiler = importlib.import_module(type(get_search_backend()).__module__).RankedSearchMixin
+    if not hasattr(compiler, "SMALL_TYPE_ENTRIES"):
+        pytest.skip("the PostgreSQL index filters by content type in the same table")
+
+    def size_probes(query):
+        with CaptureQueriesContext(connection) as queries:
+            titles = [hit.plain_title for hit in service.search(query).hits]
+        return titles, sum(
+            q["sql"].startswith("SELECT count(*) FROM (SELECT 1 FROM") and "MATCH" not in q["sql"] for q in queries
+        )
+
+    titles, probes = size_probes("退役军人")
+    assert len(titles) == 2 and probes >= 1
+    titles, probes = size_probes("烈士")
+    assert titles == ["为烈士寻亲活动启动"] and probes == 0  # another query, another visitor: not asked again
+
+
 def test_the_raw_match_count_is_shared_between_searches_and_never_makes_a_count_wrong(stories, publish_story):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
