@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import time
 
-from django.db import DatabaseError, connections
+from django.db import DatabaseError, connections, transaction
 
 from search.backends.relaxation import RARE_MATCHES
 
@@ -42,7 +42,8 @@ def common_lexemes(alias: str, index: str) -> frozenset[str]:
         return known[1]
     lexemes = frozenset()
     try:
-        with connections[alias].cursor() as cursor:
+        # In a savepoint: a failure must not abort the request's transaction.
+        with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
             cursor.execute(_SQL, [index])
             row = cursor.fetchone()
     except DatabaseError:  # no statistics view to read: every word is counted, as before

@@ -103,7 +103,7 @@ def relaxed_plan(atoms, frequencies=None) -> RelaxedPlan | None:
     usable = list(range(len(atoms)))
     if frequencies is not None:
         usable = [index for index in usable if frequencies[index] > 0]
-        weights = corpus_ordered(weights, [frequencies[index] if index in usable else 0 for index in range(len(atoms))])
+        weights = corpus_ordered(weights, frequencies)
     usable = sorted(sorted(usable, key=lambda index: -weights[index])[:MAX_ATOMS])
     needed = REQUIRED_SHARE * sum(weights[index] for index in usable)
     chosen = []

@@ -59,4 +59,11 @@ def test_a_word_the_statistics_know_as_common_is_not_counted(on_postgres, commun
 
 
 def test_statistics_that_cannot_be_read_leave_every_word_counted(on_postgres, monkeypatch):
+    from django.contrib.auth.models import Group
+
     assert pg_statistics.common_lexemes("default", "no_such_index") == frozenset()
+    # A failing read is logged and rolled back to its savepoint: the request goes on.
+    monkeypatch.setattr(pg_statistics, "_SQL", "SELECT * FROM no_such_view WHERE %s IS NOT NULL")
+    pg_statistics.forget()
+    assert pg_statistics.common_lexemes("default", "search_indexentry_title_body_gin") == frozenset()
+    assert Group.objects.filter(name="nobody").count() == 0
