@@ -62,3 +62,19 @@ def test_the_figures_on_a_cached_page_are_fresh(client, campaign, sought, send_c
     assert response["X-Page-Cache"] == "hit"
     figures_html = response.content.decode().split('class="seekrel-figures"')[1].split("</dl>")[0]
     assert "<dd>1</dd>" in figures_html
+
+
+def test_the_figures_are_counted_once_then_read_from_the_cache(
+    sought, send_clue, django_assert_num_queries, django_assert_max_num_queries
+):
+    """A cached page puts the figures in on every serve: counting the clues each time would cost
+    three queries a visitor at the peak. A new clue clears them."""
+    from campaigns.seekrelatives.figures import campaign_figures
+
+    with django_assert_num_queries(3):
+        assert campaign_figures().clues_received == 0
+    with django_assert_num_queries(0):
+        assert campaign_figures().still_sought == 1
+    send_clue(client=Client(), sought=sought.pk)
+    with django_assert_max_num_queries(3):
+        assert campaign_figures().clues_received == 1
