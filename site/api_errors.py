@@ -80,6 +80,8 @@ def issue_message(error: dict) -> str:
         return _("%(parameter)s 不能超过 %(max_length)s 个字符") % values
     if kind == "string_too_short":
         return _("%(parameter)s 至少需要 %(min_length)s 个字符") % values
+    if kind == "json_invalid":
+        return _("请求内容不是有效的 JSON")
     if kind == "missing":
         return _("缺少参数 %(parameter)s") % values
     if kind in ("literal_error", "enum") and "expected" in values:

@@ -12,13 +12,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import Router, Schema
+from ninja.errors import ValidationError
 from ninja.pagination import paginate
+from pydantic import ValidationError as PydanticValidationError
 
 from memorials.interface import get_published_record, record_summary, record_url
 from memorials.tributes import conf, counters, offerings
@@ -84,6 +86,21 @@ def _record(record_id):
     return record
 
 
+def _answer(data: dict, status: int) -> JsonResponse:
+    """JSON as django-ninja writes it (UTF-8, not escaped)."""
+    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def offering_kind(request) -> str:
+    """The body of an offering (:class:`OfferingIn`), with django-ninja's 422 answer when it does
+    not fit."""
+    try:
+        return OfferingIn.model_validate_json(request.body or b"{}").kind
+    except PydanticValidationError as error:
+        issues = error.errors(include_url=False)
+        raise ValidationError([{**issue, "loc": ("body", "payload", *issue["loc"])} for issue in issues]) from None
+
+
 def csrf_refused(request) -> bool:
     """Whether Django's CSRF check refuses this request (django-ninja exempts its views; this
     operation is a form post by other means and must not be)."""
@@ -127,33 +144,45 @@ def build_router():
             "其余的也会收到回复（counted=false）。counters 为纪念馆当前的统计（暂时取不到时为 null）。403：CSRF 校验未通过；429：过于频繁（见 Retry-After）；"
             "503：暂时无法记录。"
         ),
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": OfferingIn.model_json_schema()}},
+            }
+        },
         url_name="tributes_offer",
     )
-    def offer(
-        request, response: HttpResponse, payload: OfferingIn, record_id: int = id_path(gettext_lazy("烈士档案的 id"))
-    ):
+    def offer(request, record_id: int = id_path(gettext_lazy("烈士档案的 id"))):
+        # The peak's hottest path: the body is read and the answer written here rather than
+        # through django-ninja's models (a quarter of an offering's time at the peak; the
+        # schema above documents both), and the hall is looked up in the cache, not read.
         if csrf_refused(request):
-            return 403, {"detail": _("页面已过期或未启用 Cookie，请刷新页面后再试。")}
-        # The peak's hottest path: the hall is looked up in the cache, not read.
+            return _answer({"detail": _("页面已过期或未启用 Cookie，请刷新页面后再试。")}, status=403)
+        kind = offering_kind(request)
         exists, facility_id = offerings.hall_facility(record_id)
         if not exists:
             raise Http404
         protection = guard(request, OFFERING_FORM_KEY, defaults=conf.offering_rates())
         if protection.limited:
+            response = _answer({"detail": str(protection.refusal)}, status=429)
             response["Retry-After"] = str(protection.limited)
-            return 429, {"detail": protection.refusal}
+            return response
         try:
-            accepted = offerings.accept(request, record_id, facility_id, payload.kind)
+            accepted = offerings.accept(request, record_id, facility_id, kind)
         except offerings.QueueUnavailable:
-            return 503, {"detail": _("系统繁忙，暂时无法记录，请稍后再试。")}
-        accepted.set_cookie(response)
+            return _answer({"detail": _("系统繁忙，暂时无法记录，请稍后再试。")}, status=503)
         hall_counts = counters.hall_if_cached(record_id)
-        return 202, {
-            "kind": payload.kind,
-            "counted": accepted.counted,
-            "message": acknowledgement(payload.kind, accepted.counted),
-            "counters": hall_counts.as_dict() if hall_counts is not None else None,
-        }
+        response = _answer(
+            {
+                "kind": kind,
+                "counted": accepted.counted,
+                "message": str(acknowledgement(kind, accepted.counted)),
+                "counters": hall_counts.as_dict() if hall_counts is not None else None,
+            },
+            status=202,
+        )
+        accepted.set_cookie(response)
+        return response
 
     @router.get("/counters", response=SiteCountersOut, summary=gettext_lazy("全站网上祭奠统计：累计和今天"))
     def site_counters(request):

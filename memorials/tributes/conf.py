@@ -6,6 +6,8 @@ name, else the default below (docs/tributes.md lists them).
 
 from __future__ import annotations
 
+import os
+
 from django.conf import settings
 
 from siteshell.settings.env import env_bool, env_int, env_str
@@ -18,12 +20,34 @@ def _setting(name, read_env, default):
 
 
 def queue_backend() -> str:
-    """``"redis"`` (a Redis stream) when ``REDIS_URL`` is set, else ``"database"`` (a table);
+    """``"redis"`` (a Redis stream) when ``REDIS_URL`` is set; else ``"file"`` (a SQLite file of
+    its own) when the site's database is a SQLite file, ``"database"`` (a table) otherwise;
     ``TRIBUTES_QUEUE`` chooses explicitly."""
     chosen = _setting("TRIBUTES_QUEUE", env_str, "")
     if chosen:
         return chosen
-    return "redis" if getattr(settings, "REDIS_URL", "") else "database"
+    if getattr(settings, "REDIS_URL", ""):
+        return "redis"
+    return "file" if _sqlite_file() else "database"
+
+
+def _sqlite_file() -> str:
+    database = settings.DATABASES["default"]
+    name = str(database.get("NAME") or "")
+    if database["ENGINE"].endswith("sqlite3") and name and name != ":memory:" and "mode=memory" not in name:
+        return name
+    return ""
+
+
+def queue_path() -> str:
+    """The file of the ``"file"`` queue: ``TRIBUTES_QUEUE_PATH``, else ``tributes-queue.sqlite3``
+    beside the site's SQLite database (back it up with it)."""
+    chosen = _setting("TRIBUTES_QUEUE_PATH", env_str, "")
+    if chosen:
+        return chosen
+    database = _sqlite_file()
+    folder = os.path.dirname(os.path.abspath(database)) if database else str(settings.DATA_DIR)
+    return os.path.join(folder, "tributes-queue.sqlite3")
 
 
 def redis_url() -> str:

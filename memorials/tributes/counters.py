@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.db.models import Sum
 from django.utils import timezone
 
@@ -97,10 +99,32 @@ def today() -> Counts:
     return period(day, day)
 
 
+def cache_shared() -> bool:
+    """Whether other processes read the counters this one caches (Redis). A folder beside the
+    web server refreshes them only then: the embedded default's cache is each process's own,
+    and the web workers sum the counters again when theirs expire."""
+    return not isinstance(caches["default"], LocMemCache | DummyCache)
+
+
 def refresh(scopes) -> None:
     """Sum again the counters of ``scopes`` (``(scope, id)`` pairs) and cache them, with
     today's site counters: called by the folder after it committed."""
-    values = {_key(scope, scope_id): _compute(scope, scope_id).as_dict() for scope, scope_id in set(scopes)}
+    by_scope = {}
+    for scope, scope_id in set(scopes):
+        by_scope.setdefault(scope, set()).add(int(scope_id))
+    values = {}
+    for scope, ids in by_scope.items():
+        # One grouped sum per kind of scope: a batch touches hundreds of halls at the peak.
+        rows = {scope_id: [] for scope_id in ids}
+        summed = (
+            TributeCount.objects.filter(scope=scope, scope_id__in=ids)
+            .values("scope_id", "kind")
+            .annotate(n=Sum("count"))
+            .values_list("scope_id", "kind", "n")
+        )
+        for scope_id, kind, number in summed:
+            rows[scope_id].append((kind, number))
+        values.update({_key(scope, scope_id): Counts.from_rows(pairs).as_dict() for scope_id, pairs in rows.items()})
     day = timezone.localdate()
     values[f"tributes:counts:period:{day.isoformat()}:{day.isoformat()}"] = _sum(
         TributeCount.objects.filter(scope=Scope.SITE, scope_id=0, day=day)

@@ -48,8 +48,9 @@ def consumer_name() -> str:
     return f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
 
 
-def fold_batch(queue=None, consumer: str | None = None, size: int | None = None) -> FoldResult:
-    """Claim up to ``size`` queued offerings, count them and acknowledge them."""
+def fold_batch(queue=None, consumer: str | None = None, size: int | None = None, refresh: bool = True) -> FoldResult:
+    """Claim up to ``size`` queued offerings, count them and acknowledge them; then, with
+    ``refresh``, put the new sums of what changed in the cache."""
     queue = queue or get_queue()
     consumer = consumer or consumer_name()
     ceremonies.note_new_day()
@@ -62,7 +63,8 @@ def fold_batch(queue=None, consumer: str | None = None, size: int | None = None)
             queue.ack(consumer, entries)
     if not queue.acks_in_transaction:
         queue.ack(consumer, entries)
-    _refresh(counted.scopes)
+    if refresh:
+        _refresh(counted.scopes)
     return FoldResult(taken=len(entries), counted=counted.number)
 
 
@@ -90,13 +92,15 @@ def _refresh(scopes) -> None:
         logger.exception("tributes: refreshing the cached counters failed")
 
 
-def fold_all(queue=None, consumer: str | None = None, size: int | None = None, limit: int | None = None) -> FoldResult:
+def fold_all(
+    queue=None, consumer: str | None = None, size: int | None = None, limit: int | None = None, refresh: bool = True
+) -> FoldResult:
     """Fold batches until the queue has nothing free left (or ``limit`` entries were taken)."""
     queue = queue or get_queue()
     consumer = consumer or consumer_name()
     taken = counted = 0
     while limit is None or taken < limit:
-        result = fold_batch(queue, consumer, size)
+        result = fold_batch(queue, consumer, size, refresh)
         if not result.taken:
             break
         taken += result.taken

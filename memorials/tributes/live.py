@@ -4,8 +4,10 @@ in on every serve of a cached page, read from the cache (:mod:`memorials.tribute
 from __future__ import annotations
 
 import datetime
+from functools import lru_cache
 
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language
 
 from memorials.tributes import counters
 from memorials.tributes.kinds import COUNTER_LABELS, ONE_TAP, OfferingKind
@@ -24,12 +26,18 @@ KINDS_SHOWN = (*ONE_TAP, OfferingKind.WREATH)
 
 def render_counts(counts, *, label) -> str:
     """``<ul class="tributes-counters">`` with a number per kind. Built here rather than by a
-    template: it is filled into every serve of a cached hall, record and ceremony page."""
+    template, and kept for the same numbers: it is filled into every serve of a cached hall,
+    record and ceremony page."""
+    return _rendered(tuple(getattr(counts, kind.value) for kind in KINDS_SHOWN), label, get_language())
+
+
+@lru_cache(maxsize=4096)
+def _rendered(numbers, label, language) -> str:
     items = format_html_join(
         "",
         '<li class="tributes-counters__item"><span class="tributes-counters__number" data-kind="{}">{}</span>'
         ' <span class="tributes-counters__label">{}</span></li>',
-        ((kind.value, f"{getattr(counts, kind.value):,}", COUNTER_LABELS[kind]) for kind in KINDS_SHOWN),
+        ((kind.value, f"{number:,}", COUNTER_LABELS[kind]) for kind, number in zip(KINDS_SHOWN, numbers, strict=True)),
     )
     return format_html(
         '<ul class="tributes-counters tributes-counters--{}" data-tributes-counters>{}</ul>', label, items

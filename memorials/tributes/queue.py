@@ -9,7 +9,10 @@ and nothing counted twice, whichever process is killed when.
 
 - :class:`RedisStreamQueue` (production, ``REDIS_URL``): ``XADD``; a consumer group read with
   ``XREADGROUP``; entries of a dead consumer taken over with ``XAUTOCLAIM``; ``XACK`` + ``XDEL``.
-- :class:`DatabaseQueue` (the embedded default): rows of
+- :class:`~memorials.tributes.queue_file.FileQueue` (the embedded default, on SQLite): a SQLite
+  file of its own, so that offerings never wait for the folder's transactions in the site's
+  database; acknowledged after the folder's commit, like the stream.
+- :class:`DatabaseQueue` (PostgreSQL without Redis): rows of
   :class:`~memorials.tributes.models.QueuedOffering`, claimed with ``claimed_at``; acknowledged by
   deleting them in the folder's own transaction.
 """
@@ -117,23 +120,37 @@ class DatabaseQueue:
                 return []
             # Conditional: of two folders claiming at once, each row goes to one of them.
             QueuedOffering.objects.filter(free, id__in=ids).update(claimed_at=now, claimed_by=consumer)
-        rows = QueuedOffering.objects.filter(id__in=ids, claimed_by=consumer, claimed_at=now).order_by("id")
+        rows = (
+            QueuedOffering.objects.filter(id__in=ids, claimed_by=consumer, claimed_at=now)
+            .order_by("id")
+            .values_list("id", "record_id", "facility_id", "kind", "day", "visitor", "address", "offered_at")
+        )
         return [
             Entry(
-                record_id=row.record_id,
-                facility_id=row.facility_id,
-                kind=row.kind,
-                day=row.day,
-                visitor=row.visitor,
-                address=row.address,
-                offered_at=row.offered_at,
-                ref=str(row.id),
+                record_id=record_id,
+                facility_id=facility_id,
+                kind=kind,
+                day=day,
+                visitor=visitor,
+                address=address,
+                offered_at=offered_at,
+                ref=str(row_id),
             )
-            for row in rows
+            for row_id, record_id, facility_id, kind, day, visitor, address, offered_at in rows
         ]
 
     def ack(self, consumer: str, entries: list[Entry]) -> None:
-        QueuedOffering.objects.filter(id__in=[int(entry.ref) for entry in entries], claimed_by=consumer).delete()
+        # One plain DELETE: a queryset's delete() first loads the rows when any receiver listens
+        # to deletions.
+        ids = [int(entry.ref) for entry in entries]
+        table = connection.ops.quote_name(QueuedOffering._meta.db_table)
+        with connection.cursor() as cursor:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                cursor.execute(
+                    f"DELETE FROM {table} WHERE id IN ({', '.join(['%s'] * len(chunk))}) AND claimed_by = %s",
+                    [*chunk, consumer],
+                )
 
     def waiting(self) -> int:
         return QueuedOffering.objects.count()
@@ -208,8 +225,19 @@ def _redis_queue(url: str) -> RedisStreamQueue:
     return RedisStreamQueue(url)
 
 
+@lru_cache(maxsize=4)
+def _file_queue(path: str):
+    from memorials.tributes.queue_file import FileQueue
+
+    return FileQueue(path)
+
+
 def get_queue():
-    """The configured queue (``TRIBUTES_QUEUE``; Redis when ``REDIS_URL`` is set)."""
-    if conf.queue_backend() == "redis":
+    """The configured queue (``TRIBUTES_QUEUE``: Redis when ``REDIS_URL`` is set, a file of its
+    own beside a SQLite database, else a table)."""
+    backend = conf.queue_backend()
+    if backend == "redis":
         return _redis_queue(conf.redis_url())
+    if backend == "file":
+        return _file_queue(conf.queue_path())
     return DatabaseQueue()

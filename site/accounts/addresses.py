@@ -23,7 +23,16 @@ def _valid(value) -> str | None:
 
 
 def client_ip(request) -> str | None:
-    """The visitor's address, or ``None`` when there is no valid one."""
+    """The visitor's address, or ``None`` when there is no valid one (worked out once per
+    request: the rate limits, the lockout and the offerings each ask)."""
+    try:
+        return request._client_ip
+    except AttributeError:
+        request._client_ip = address = _client_ip(request)
+        return address
+
+
+def _client_ip(request) -> str | None:
     meta_key = getattr(settings, "RATELIMIT_IP_META_KEY", None)
     if callable(meta_key):
         return _valid(meta_key(request))

@@ -14,6 +14,7 @@ import hmac
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote, unquote
 
 from django.conf import settings
@@ -60,8 +61,13 @@ def stop_caching(token) -> None:
 
 
 def _signature(name: str, args: str) -> str:
-    key = settings.SECRET_KEY.encode()
-    return hmac.new(key, f"pagecache.live:{name}:{args}".encode(), hashlib.blake2b).hexdigest()[:16]
+    return _signed(settings.SECRET_KEY, name, args)
+
+
+@lru_cache(maxsize=8192)
+def _signed(secret: str, name: str, args: str) -> str:
+    # Kept: the same few markers are checked on every serve of a cached page.
+    return hmac.new(secret.encode(), f"pagecache.live:{name}:{args}".encode(), hashlib.blake2b).hexdigest()[:16]
 
 
 def marker(name: str, *args) -> str:

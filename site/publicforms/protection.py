@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import math
+from functools import cached_property
 
 from django.core.cache import cache
 from django.utils.translation import gettext as _
@@ -47,8 +48,12 @@ class Guard:
         self.too_large = self.posted and _content_length(request) > conf.max_body()
         #: Seconds the visitor must wait before posting this form again (0: may post now).
         self.limited = self._count_post() if self.posted and not self.too_large else 0
-        #: Whether the form asks for (and requires) a CAPTCHA.
-        self.needs_captcha = self._flagged() or self._past_threshold()
+
+    @cached_property
+    def needs_captcha(self) -> bool:
+        """Whether the form asks for (and requires) a CAPTCHA; looked up when a form asks (an
+        offering's one tap never does)."""
+        return self._flagged() or self._past_threshold()
 
     # -- what the view asks -------------------------------------------------------------------
 

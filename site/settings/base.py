@@ -184,7 +184,10 @@ def database_from_url(url):
         # beside a writer, the busy timeout waits for a lock instead of failing, and
         # IMMEDIATE transactions take the write lock up front, so no transaction has to be
         # upgraded from read to write mid-way ("database is locked").
-        config["CONN_MAX_AGE"] = 0
+        # Connections are kept between requests like PostgreSQL's (DB_CONN_MAX_AGE): opening
+        # one runs the pragmas below and maps the write-ahead log again, and closing the last
+        # one checkpoints the log and deletes it — together about two thirds of an offering's
+        # time when every request opened its own (bench/tributes_bench.py).
         if config["NAME"] and config["NAME"] != ":memory:":
             Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
         config["OPTIONS"] = {
@@ -227,9 +230,13 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
+        # Each process's own. Room for the peak: every offering and public form leaves a key or
+        # two (de-duplication, rate limits) beside the counters, menus and halls the pages read,
+        # and Django's default of 300 entries would evict those on every few requests.
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "commemoration",
+            "OPTIONS": {"MAX_ENTRIES": env_int("LOCAL_CACHE_ENTRIES", 20_000)},
         },
         # One process (the embedded default): a few hundred pages in its memory.
         "pages": {

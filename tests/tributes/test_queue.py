@@ -1,6 +1,7 @@
 """The durable queue between an accepted offering and the counters: what a folder claimed and
 did not acknowledge (it was killed) is taken over after the lease, and folding an entry twice
-counts it once. The same for the table (embedded default) and the Redis stream (production)."""
+counts it once. The same for the SQLite file (embedded default), the table (PostgreSQL without
+Redis) and the Redis stream (production)."""
 
 import datetime
 import uuid
@@ -50,7 +51,14 @@ def redis_queue():
     queue.redis.delete(queue.stream)
 
 
-@pytest.fixture(params=["database", "redis"])
+@pytest.fixture
+def file_queue(tmp_path):
+    from memorials.tributes.queue_file import FileQueue
+
+    return FileQueue(tmp_path / "queue.sqlite3")
+
+
+@pytest.fixture(params=["database", "file", "redis"])
 def queue(request):
     return request.getfixturevalue(f"{request.param}_queue")
 
@@ -126,3 +134,25 @@ def test_an_unreadable_stream_entry_is_dropped_not_retried_forever(redis_queue):
     redis_queue.redis.xadd(redis_queue.stream, {"record": "not a number"})
     assert redis_queue.claim("folder", 10, LEASE) == []
     assert redis_queue.waiting() == 0
+
+
+def test_on_a_sqlite_file_the_queue_is_a_file_of_its_own_beside_the_database(settings, tmp_path, monkeypatch):
+    """SQLite has one writer at a time: in the database's own file, every offering would wait for
+    the folder's transactions."""
+    from memorials.tributes import conf
+    from memorials.tributes.queue import get_queue
+    from memorials.tributes.queue_file import FileQueue
+
+    del settings.TRIBUTES_QUEUE
+    settings.REDIS_URL = ""
+    assert conf._sqlite_file() == ""  # the tests' database is in memory: a table
+    assert conf.queue_backend() == "database"
+    database = tmp_path / "site" / "db.sqlite3"
+    monkeypatch.setattr(conf, "_sqlite_file", lambda: str(database))
+    assert conf.queue_backend() == "file"
+    assert conf.queue_path() == str(tmp_path / "site" / "tributes-queue.sqlite3")
+    assert isinstance(get_queue(), FileQueue)
+    settings.TRIBUTES_QUEUE_PATH = str(tmp_path / "elsewhere.sqlite3")
+    assert get_queue().path == str(tmp_path / "elsewhere.sqlite3")
+    settings.REDIS_URL = "redis://127.0.0.1:6379/13"
+    assert conf.queue_backend() == "redis"

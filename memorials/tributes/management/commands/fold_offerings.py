@@ -18,7 +18,7 @@ from django.db import close_old_connections
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from memorials.tributes import conf
+from memorials.tributes import conf, counters
 from memorials.tributes.folding import consumer_name, fold_all, fold_batch
 from memorials.tributes.queue import get_queue
 
@@ -42,8 +42,9 @@ class Command(BaseCommand):
         queue = get_queue()
         consumer = consumer_name()
         size = batch_size or conf.batch_size()
+        refresh = counters.cache_shared()
         if once:
-            result = fold_all(queue, consumer, size)
+            result = fold_all(queue, consumer, size, refresh=refresh)
             self.stdout.write(f"taken={result.taken} counted={result.counted}")
             return
         stopping = []
@@ -53,7 +54,7 @@ class Command(BaseCommand):
         while not stopping:
             close_old_connections()
             try:
-                result = fold_batch(queue, consumer, size)
+                result = fold_batch(queue, consumer, size, refresh)
             except Exception:  # a database or Redis hiccup: the entries stay queued
                 self.stderr.write("fold_offerings: a batch failed; retrying")
                 time.sleep(idle)
