@@ -20,7 +20,6 @@ and nothing counted twice, whichever process is killed when.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.db import connection, transaction
@@ -28,58 +27,12 @@ from django.db.models import Q
 from django.utils import timezone
 
 from memorials.tributes import conf
+from memorials.tributes.entries import Entry, as_text
 from memorials.tributes.models import QueuedOffering
+from memorials.tributes.queue_file import FileQueue
 
 STREAM = "tributes:offerings"
 GROUP = "tributes-folders"
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One accepted offering as it travels to the folder. ``ref`` names it in its queue."""
-
-    record_id: int
-    facility_id: int | None
-    kind: str
-    day: datetime.date
-    visitor: str
-    address: str
-    offered_at: datetime.datetime
-    ref: str = field(default="", compare=False)
-
-    def as_fields(self) -> dict[str, str]:
-        return {
-            "record": str(self.record_id),
-            "facility": "" if self.facility_id is None else str(self.facility_id),
-            "kind": self.kind,
-            "day": self.day.isoformat(),
-            "visitor": self.visitor,
-            "address": self.address,
-            "at": self.offered_at.isoformat(),
-        }
-
-    @classmethod
-    def from_fields(cls, fields: dict, ref: str) -> Entry | None:
-        """An entry read back from a stream; ``None`` for one that cannot be read."""
-        try:
-            text = {_text(key): _text(value) for key, value in fields.items()}
-            facility = text.get("facility", "")
-            return cls(
-                record_id=int(text["record"]),
-                facility_id=int(facility) if facility else None,
-                kind=text["kind"],
-                day=datetime.date.fromisoformat(text["day"]),
-                visitor=text["visitor"],
-                address=text.get("address", ""),
-                offered_at=datetime.datetime.fromisoformat(text["at"]),
-                ref=ref,
-            )
-        except (KeyError, ValueError, TypeError):
-            return None
-
-
-def _text(value) -> str:
-    return value.decode() if isinstance(value, bytes) else str(value)
 
 
 class DatabaseQueue:
@@ -197,9 +150,9 @@ class RedisStreamQueue:
             messages = answer[0][1] if answer else []
         entries, unreadable = [], []
         for ref, fields in messages:
-            entry = Entry.from_fields(fields or {}, _text(ref))
+            entry = Entry.from_fields(fields or {}, as_text(ref))
             if entry is None:
-                unreadable.append(_text(ref))
+                unreadable.append(as_text(ref))
             else:
                 entries.append(entry)
         if unreadable:  # never readable: acknowledged so that it does not come back forever
@@ -226,9 +179,7 @@ def _redis_queue(url: str) -> RedisStreamQueue:
 
 
 @lru_cache(maxsize=4)
-def _file_queue(path: str):
-    from memorials.tributes.queue_file import FileQueue
-
+def _file_queue(path: str) -> FileQueue:
     return FileQueue(path)
 
 

@@ -20,6 +20,8 @@ import sqlite3
 import threading
 import time
 
+from memorials.tributes.entries import Entry
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS queued (
     id INTEGER PRIMARY KEY,
@@ -61,7 +63,7 @@ class FileQueue:
             local.connection, local.pid = connection, os.getpid()
         return local.connection
 
-    def put(self, entry) -> None:
+    def put(self, entry: Entry) -> None:
         self._connection().execute(
             "INSERT INTO queued (record_id, facility_id, kind, day, visitor, address, offered_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -76,12 +78,10 @@ class FileQueue:
             ),
         )
 
-    def claim(self, consumer: str, count: int, lease_seconds: int) -> list:
+    def claim(self, consumer: str, count: int, lease_seconds: int) -> list[Entry]:
         """Up to ``count`` entries nobody holds (never claimed, or claimed longer ago than the
         lease), oldest first, now held by ``consumer``: one UPDATE, so of two folders claiming at
         once each entry goes to one."""
-        from memorials.tributes.queue import Entry
-
         now = time.time()
         connection = self._connection()
         connection.execute(
@@ -108,7 +108,7 @@ class FileQueue:
             for row_id, record_id, facility_id, kind, day, visitor, address, offered_at in rows
         ]
 
-    def ack(self, consumer: str, entries: list) -> None:
+    def ack(self, consumer: str, entries: list[Entry]) -> None:
         ids = [int(entry.ref) for entry in entries]
         connection = self._connection()
         for start in range(0, len(ids), CHUNK):
