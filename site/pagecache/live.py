@@ -108,10 +108,20 @@ def substitute(request, content: bytes) -> tuple[bytes, bool]:
     return _MARKER.sub(replace, content), per_visitor
 
 
-def register_builtins() -> None:
-    """The fragments of every page: the CSRF token and the CSP nonce."""
+def _csrf_token(request) -> str:
+    """This visitor's CSRF token, masked once for all the forms of the page (each mask is 32
+    random characters drawn one by one)."""
     from django.middleware.csrf import get_token
 
-    register_live("csrf_token", lambda request: get_token(request), per_visitor=True)
+    try:
+        return request._pagecache_csrf_token
+    except AttributeError:
+        request._pagecache_csrf_token = token = get_token(request)
+        return token
+
+
+def register_builtins() -> None:
+    """The fragments of every page: the CSRF token and the CSP nonce."""
+    register_live("csrf_token", _csrf_token, per_visitor=True)
     # The CSP nonce of this response (django-csp): a cached page gets the nonce of its header.
     register_live("csp_nonce", lambda request: str(request.csp_nonce))
