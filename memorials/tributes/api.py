@@ -159,8 +159,8 @@ def build_router():
         if csrf_refused(request):
             return _answer({"detail": _("页面已过期或未启用 Cookie，请刷新页面后再试。")}, status=403)
         kind = offering_kind(request)
-        exists, facility_id = offerings.hall_facility(record_id)
-        if not exists:
+        hall = offerings.hall_target(record_id)
+        if not hall.exists:
             raise Http404
         protection = guard(request, OFFERING_FORM_KEY, defaults=conf.offering_rates())
         if protection.limited:
@@ -168,16 +168,17 @@ def build_router():
             response["Retry-After"] = str(protection.limited)
             return response
         try:
-            accepted = offerings.accept(request, record_id, facility_id, kind)
+            accepted = offerings.accept(request, record_id, hall.facility_id, kind)
         except offerings.QueueUnavailable:
             return _answer({"detail": _("系统繁忙，暂时无法记录，请稍后再试。")}, status=503)
-        hall_counts = counters.hall_if_cached(record_id)
+        if not conf.fold_worker():  # folded in this request: the counters include it now
+            hall = offerings.hall_target(record_id)
         response = _answer(
             {
                 "kind": kind,
                 "counted": accepted.counted,
                 "message": str(acknowledgement(kind, accepted.counted)),
-                "counters": hall_counts.as_dict() if hall_counts is not None else None,
+                "counters": hall.counts.as_dict() if hall.counts is not None else None,
             },
             status=202,
         )

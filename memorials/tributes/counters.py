@@ -67,10 +67,13 @@ def _cached(key: str, compute) -> Counts:
     return Counts(**{kind: value.get(kind, 0) for kind in KIND_VALUES})
 
 
-def hall_if_cached(record_id: int) -> Counts | None:
-    """A hall's counters if the cache has them, else ``None`` (the offering answer reads no
-    database: the page shows its numbers until the next visit)."""
-    value = cache.get(_key(Scope.HALL, int(record_id)))
+def hall_key(record_id: int) -> str:
+    """The cache key of a hall's counters (to read them with other keys in one call)."""
+    return _key(Scope.HALL, int(record_id))
+
+
+def from_cache(value) -> Counts | None:
+    """Counters as the cache holds them (``None`` when it does not)."""
     return None if value is None else Counts(**{kind: value.get(kind, 0) for kind in KIND_VALUES})
 
 

@@ -21,7 +21,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from memorials.interface import published_records
-from memorials.tributes import conf
+from memorials.tributes import conf, counters
 from memorials.tributes.kinds import KIND_VALUES
 from memorials.tributes.queue import Entry, get_queue
 from siteshell.accounts.addresses import client_ip
@@ -40,17 +40,27 @@ COOKIE_MAX_AGE = 365 * 24 * 3600
 HALL_SECONDS = 600
 
 
-def hall_facility(record_id: int) -> tuple[bool, int | None]:
-    """``(exists, facility id)`` of the hall of ``record_id``, from the cache: the offering path
-    reads no record."""
-    key = f"tributes:hall-target:{record_id}"
-    cached = cache.get(key)
-    if cached is None:
+@dataclass(frozen=True)
+class HallTarget:
+    exists: bool
+    facility_id: int | None
+    #: The hall's counters if the cache has them (``None`` otherwise: the answer reads no
+    #: database, the page shows its numbers until the next visit).
+    counts: counters.Counts | None
+
+
+def hall_target(record_id: int) -> HallTarget:
+    """Whether the hall of ``record_id`` exists, its facility and its counters, in one cache
+    call: the offering path reads no record."""
+    target_key, counts_key = f"tributes:hall-target:{record_id}", counters.hall_key(record_id)
+    cached = cache.get_many([target_key, counts_key])
+    target = cached.get(target_key)
+    if target is None:
         row = published_records().filter(pk=record_id).values_list("facility_id", flat=True)[:1]
         found = list(row)
-        cached = [bool(found), found[0] if found else None]
-        cache.set(key, cached, HALL_SECONDS)
-    return bool(cached[0]), cached[1]
+        target = [bool(found), found[0] if found else None]
+        cache.set(target_key, target, HALL_SECONDS)
+    return HallTarget(bool(target[0]), target[1], counters.from_cache(cached.get(counts_key)))
 
 
 class QueueUnavailable(Exception):
@@ -106,11 +116,11 @@ def accept(request, record_id: int, facility_id: int | None, kind: str) -> Accep
     if not cache.add(seen_key, 1, seconds):
         return Acceptance(kind, counted=False, new_token=new_token)
     address_key = f"tributes:addr:{day.isoformat()}:{record_id}:{kind}:{address}"
-    cache.add(address_key, 0, seconds)
+    # One call when the address was seen today (many visitors share one behind a carrier's NAT).
     try:
         from_address = cache.incr(address_key)
-    except ValueError:  # expired between the two calls
-        cache.set(address_key, from_address := 1, seconds)
+    except ValueError:  # its first today (or expired)
+        from_address = 1 if cache.add(address_key, 1, seconds) else cache.incr(address_key)
     if from_address > conf.counted_per_address():
         return Acceptance(kind, counted=False, new_token=new_token)
     entry = Entry(

@@ -210,9 +210,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
+    # Django's Redis cache, keeping its client between calls (siteshell.cache).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "siteshell.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "commemoration"),
             "TIMEOUT": 300,
@@ -220,7 +221,7 @@ if REDIS_URL:
         # Whole pages for anonymous visitors (siteshell.pagecache): shared by every worker, so a
         # publish refreshes the page for all of them.
         "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "siteshell.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "commemoration") + ":pages",
             "TIMEOUT": 600,

@@ -1,0 +1,35 @@
+"""Django's Redis cache with one client per connection pool.
+
+``django.core.cache.backends.redis`` builds a new ``redis.Redis`` for every cache operation, and
+redis-py's constructor copies its table of response callbacks each time: about a tenth of a
+web worker's time at the peak, when an offering makes half a dozen cache calls
+(``bench/tributes_bench.py --postgres --redis``). A client holds no connection of its own (the
+pool does, and checks it out per command, safely across threads and after a fork), so one per
+pool serves every call.
+"""
+
+from __future__ import annotations
+
+from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
+from django.core.cache.backends.redis import RedisCacheClient
+
+
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
+class RedisCache(DjangoRedisCache):
+    """``BACKEND: "siteshell.cache.RedisCache"``: Django's, with the client kept."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
