@@ -23,7 +23,7 @@ from django.utils import timezone
 from memorials.interface import published_records
 from memorials.tributes import conf, counters
 from memorials.tributes.kinds import KIND_VALUES
-from memorials.tributes.queue import Entry, get_queue
+from memorials.tributes.queue import Entry, RedisStreamQueue, get_queue
 from siteshell.accounts.addresses import client_ip
 from siteshell.publicforms.visitor import digest
 
@@ -113,16 +113,7 @@ def accept(request, record_id: int, facility_id: int | None, kind: str) -> Accep
     address = digest(f"tributes:a:{day.isoformat()}:{client_ip(request) or ''}")
     seconds = _seconds_left_today(now)
     seen_key = f"tributes:seen:{day.isoformat()}:{record_id}:{kind}:{visitor}"
-    if not cache.add(seen_key, 1, seconds):
-        return Acceptance(kind, counted=False, new_token=new_token)
     address_key = f"tributes:addr:{day.isoformat()}:{record_id}:{kind}:{address}"
-    # One call when the address was seen today (many visitors share one behind a carrier's NAT).
-    try:
-        from_address = cache.incr(address_key)
-    except ValueError:  # its first today (or expired)
-        from_address = 1 if cache.add(address_key, 1, seconds) else cache.incr(address_key)
-    if from_address > conf.counted_per_address():
-        return Acceptance(kind, counted=False, new_token=new_token)
     entry = Entry(
         record_id=int(record_id),
         facility_id=int(facility_id) if facility_id else None,
@@ -132,16 +123,49 @@ def accept(request, record_id: int, facility_id: int | None, kind: str) -> Accep
         address=address,
         offered_at=now,
     )
+    queue = get_queue()
+    if isinstance(queue, RedisStreamQueue):
+        counted = _offer_on_redis(queue, entry, seen_key, address_key, seconds)
+    else:
+        counted = _offer(queue, entry, seen_key, address_key, seconds)
+    if not counted:
+        return Acceptance(kind, counted=False, new_token=new_token)
+    if not conf.fold_worker():
+        _fold_now()
+    return Acceptance(kind, counted=True, new_token=new_token)
+
+
+def _offer(queue, entry: Entry, seen_key: str, address_key: str, seconds: int) -> bool:
+    """The first of its kind today from this visitor (the cache), and from this address within
+    the limit: queued, and ``True``."""
+    if not cache.add(seen_key, 1, seconds):
+        return False
+    # One call when the address was seen today (many visitors share one behind a carrier's NAT).
     try:
-        get_queue().put(entry)
+        from_address = cache.incr(address_key)
+    except ValueError:  # its first today (or expired)
+        from_address = 1 if cache.add(address_key, 1, seconds) else cache.incr(address_key)
+    if from_address > conf.counted_per_address():
+        return False
+    try:
+        queue.put(entry)
     except Exception as error:
         # Not promised: the visitor may try again and count.
         cache.delete(seen_key)
         logger.exception("tributes: an offering could not be queued")
         raise QueueUnavailable from error
-    if not conf.fold_worker():
-        _fold_now()
-    return Acceptance(kind, counted=True, new_token=new_token)
+    return True
+
+
+def _offer_on_redis(queue: RedisStreamQueue, entry: Entry, seen_key: str, address_key: str, seconds: int) -> bool:
+    """The same with the queue's Redis keeping the day's keys: one round trip for the three
+    steps (a sync worker otherwise waits on each at the peak)."""
+    try:
+        return queue.offer(entry, seen_key, address_key, seconds, conf.counted_per_address())
+    except Exception as error:
+        queue.forget(seen_key)
+        logger.exception("tributes: an offering could not be queued")
+        raise QueueUnavailable from error
 
 
 def _fold_now() -> None:

@@ -20,7 +20,7 @@ and nothing counted twice, whichever process is killed when.
 from __future__ import annotations
 
 import datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from django.db import connection, transaction
 from django.db.models import Q
@@ -109,6 +109,24 @@ class DatabaseQueue:
         return QueuedOffering.objects.count()
 
 
+#: KEYS: the visitor's key of the day, the address's counter of the day, the stream. ARGV:
+#: seconds left today, offerings counted per address, then the entry's fields and values.
+OFFER_SCRIPT = """
+if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
+  return 0
+end
+local from_address = redis.call('INCR', KEYS[2])
+if from_address == 1 then
+  redis.call('EXPIRE', KEYS[2], ARGV[1])
+end
+if from_address > tonumber(ARGV[2]) then
+  return 0
+end
+redis.call('XADD', KEYS[3], '*', unpack(ARGV, 3))
+return 1
+"""
+
+
 class RedisStreamQueue:
     """The queue as a Redis stream with a consumer group."""
 
@@ -124,6 +142,28 @@ class RedisStreamQueue:
 
     def put(self, entry: Entry) -> None:
         self.redis.xadd(self.stream, entry.as_fields())
+
+    def offer(self, entry: Entry, seen_key: str, address_key: str, seconds: int, per_address: int) -> bool:
+        """Queue ``entry`` if it is the visitor's first of its kind today (``seen_key`` not set
+        yet) and its address has not reached ``per_address``: one script, one round trip.
+        ``True`` when queued. The day's keys expire after ``seconds``."""
+        fields = [part for pair in entry.as_fields().items() for part in pair]
+        outcome = self._offer_script(
+            keys=[f"{self.stream}:{seen_key}", f"{self.stream}:{address_key}", self.stream],
+            args=[seconds, per_address, *fields],
+        )
+        return int(outcome) == 1
+
+    def forget(self, seen_key: str) -> None:
+        """After a failed :meth:`offer`: the visitor may try again and count."""
+        try:
+            self.redis.delete(f"{self.stream}:{seen_key}")
+        except Exception:  # noqa: BLE001 — the offering was not promised either way
+            pass
+
+    @cached_property
+    def _offer_script(self):
+        return self.redis.register_script(OFFER_SCRIPT)
 
     def _ensure_group(self) -> None:
         if self._group_ready:

@@ -230,6 +230,29 @@ def test_an_evicted_generation_costs_a_render_never_a_stale_page(client, site):
     assert status(client, "/zuimei/zhou/") == "hit"
 
 
+def test_a_hit_reads_the_page_and_its_generations_in_one_cache_call(client, site, monkeypatch):
+    """One round trip to Redis per hit once the process has seen the page (two the first time),
+    and a change still makes the page stale."""
+    from siteshell.pagecache import store
+
+    warm(client, "/zuimei/zhou/")
+    real = store.cache()
+    calls = []
+
+    class Counting:
+        def __getattr__(self, name):
+            attribute = getattr(real, name)
+            if name.startswith("get"):
+                calls.append(name)
+            return attribute
+
+    monkeypatch.setattr(store, "cache", lambda: Counting())
+    assert status(client, "/zuimei/zhou/") == "hit"
+    assert calls == ["get_many"]
+    store.bump(f"page:{site['first'].pk}")
+    assert status(client, "/zuimei/zhou/") == "miss"
+
+
 def test_the_search_page_is_cached_until_something_is_published(client, site):
     warm(client, "/search/?q=周立军")
     site["second"].save_revision().publish()

@@ -48,7 +48,7 @@ def redis_queue():
         pytest.skip("Redis is not reachable at 127.0.0.1:6379")
     queue = RedisStreamQueue(REDIS_TEST_URL, stream=f"tributes-test:{uuid.uuid4().hex}")
     yield queue
-    queue.redis.delete(queue.stream)
+    queue.redis.delete(queue.stream, *queue.redis.scan_iter(f"{queue.stream}:*"))
 
 
 @pytest.fixture
@@ -156,3 +156,34 @@ def test_on_a_sqlite_file_the_queue_is_a_file_of_its_own_beside_the_database(set
     assert get_queue().path == str(tmp_path / "elsewhere.sqlite3")
     settings.REDIS_URL = "redis://127.0.0.1:6379/13"
     assert conf.queue_backend() == "redis"
+
+
+def test_on_redis_an_offering_is_checked_and_queued_in_one_script(redis_queue, martyr):
+    """The visitor's first of its kind today, the address within its limit, the stream: one
+    round trip (a sync web worker otherwise waits on three at the peak)."""
+    assert redis_queue.offer(entry(martyr, "v1"), "seen:v1", "addr:a", 60, 2) is True
+    assert redis_queue.offer(entry(martyr, "v1"), "seen:v1", "addr:a", 60, 2) is False  # again today
+    assert redis_queue.offer(entry(martyr, "v2"), "seen:v2", "addr:a", 60, 2) is True
+    assert redis_queue.offer(entry(martyr, "v3"), "seen:v3", "addr:a", 60, 2) is False  # the address's limit
+    assert redis_queue.waiting() == 2
+    assert 0 < redis_queue.redis.ttl(f"{redis_queue.stream}:seen:v1") <= 60
+    assert 0 < redis_queue.redis.ttl(f"{redis_queue.stream}:addr:a") <= 60
+    assert [item.visitor for item in redis_queue.claim("folder", 10, LEASE)] == ["v1", "v2"]
+    redis_queue.forget("seen:v1")  # after a failure: the visitor may count again
+    assert redis_queue.offer(entry(martyr, "v1"), "seen:v1", "addr:b", 60, 2) is True
+
+
+def test_an_offering_through_the_api_on_a_redis_queue_counts_once_a_day(redis_queue, martyr, monkeypatch, settings):
+    from memorials.tributes import offerings
+    from tests.tributes.test_offerings import api_offer, csrf_token_from
+
+    settings.TRIBUTES_FOLD_WORKER = True
+    monkeypatch.setattr(offerings, "get_queue", lambda: redis_queue)
+    from django.test import Client
+
+    visitor = Client(enforce_csrf_checks=True)
+    token = csrf_token_from(visitor, f"/tributes/{martyr.pk}/")
+    first = api_offer(visitor, martyr, "flower", token=token).json()
+    again = api_offer(visitor, martyr, "flower", token=token).json()
+    assert (first["counted"], again["counted"]) == (True, False)
+    assert redis_queue.waiting() == 1
