@@ -30,6 +30,22 @@ _VARY_UNDERSTOOD = {"cookie", "accept-encoding"}
 _STORED_TYPES = ("text/html", "application/json", "application/xml", "text/xml", "text/plain")
 
 
+#: Entry keys whose view did not opt in to the cache when last rendered here (a bare view, an
+#: API read, a page with a form), until when: their next requests skip the lookup that would
+#: find nothing (a round trip to Redis on every request). Only the lookup is skipped: each such
+#: request renders in caching mode as before, and a view that opts in again is stored and
+#: forgotten here. Per process, bounded.
+_not_opted_in: dict[str, float] = {}
+NOT_OPTED_IN_SECONDS = 30
+NOT_OPTED_IN_MAX = 20_000
+
+
+def _remember_not_opted_in(key: str) -> None:
+    if len(_not_opted_in) >= NOT_OPTED_IN_MAX:
+        _not_opted_in.clear()
+    _not_opted_in[key] = time.monotonic() + NOT_OPTED_IN_SECONDS
+
+
 @dataclass
 class State:
     key: str
@@ -53,6 +69,8 @@ class PageCacheMiddleware:
             return response
         try:
             key = store.entry_key(variant(request))
+            if _not_opted_in.get(key, 0) > time.monotonic():
+                return self.render_and_store(request, key)
             entry = store.load(key)
         except Exception:  # noqa: BLE001 — a cache that is down must not take the site with it
             logger.exception("pagecache: could not read the cache")
@@ -100,6 +118,10 @@ class PageCacheMiddleware:
             response = self.get_response(request)
         finally:
             live.stop_caching(token)
+        if state.opted_in:
+            _not_opted_in.pop(key, None)
+        else:
+            _remember_not_opted_in(key)
         entry = self.entry_for(request, response, state)
         if entry is None:
             fill_in(request, response)  # rendered with markers all the same

@@ -253,6 +253,22 @@ def test_a_hit_reads_the_page_and_its_generations_in_one_cache_call(client, site
     assert status(client, "/zuimei/zhou/") == "miss"
 
 
+def test_a_view_that_never_opts_in_is_not_looked_up_again_for_a_while(client, site, monkeypatch):
+    """robots.txt is not for the page cache: after its first render, its requests skip the
+    lookup (a round trip to Redis) and still render as before."""
+    from siteshell.pagecache import middleware, store
+
+    looked_up = []
+    real_load = store.load
+    monkeypatch.setattr(store, "load", lambda key: looked_up.append(key) or real_load(key))
+    monkeypatch.setattr(middleware, "_not_opted_in", {})
+    for _request in range(3):
+        assert status(client, "/robots.txt") == "skip"
+    assert len(looked_up) == 1
+    warm(client, "/zuimei/zhou/")  # a page that opts in is looked up every time
+    assert len(looked_up) == 3
+
+
 def test_the_search_page_is_cached_until_something_is_published(client, site):
     warm(client, "/search/?q=周立军")
     site["second"].save_revision().publish()
