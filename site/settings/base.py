@@ -186,7 +186,7 @@ def database_from_url(url):
         # upgraded from read to write mid-way ("database is locked").
         # Connections are kept between requests like PostgreSQL's (DB_CONN_MAX_AGE): opening
         # one runs the pragmas below and maps the write-ahead log again, and closing the last
-        # one checkpoints the log and deletes it — together about two thirds of an offering's
+        # one checkpoints the log and deletes it — together about half of an offering's
         # time when every request opened its own (bench/tributes_bench.py).
         if config["NAME"] and config["NAME"] != ":memory:":
             Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)

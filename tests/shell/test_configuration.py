@@ -14,7 +14,7 @@ def test_sqlite_is_configured_for_concurrent_web_use(tmp_path):
     assert "journal_mode=WAL" in config["OPTIONS"]["init_command"]
     assert config["OPTIONS"]["timeout"] >= 5
     # Kept between requests: opening one maps the write-ahead log again and closing the last one
-    # checkpoints and deletes it (two thirds of an offering's time when each request did both).
+    # checkpoints and deletes it (half of an offering's time when each request did both).
     assert config["CONN_MAX_AGE"] > 0
 
 
