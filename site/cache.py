@@ -1,4 +1,5 @@
-"""Django's Redis cache with one client per connection pool.
+"""Django's Redis cache with one client per connection pool, and whether a cache is shared
+between processes at all.
 
 ``django.core.cache.backends.redis`` builds a new ``redis.Redis`` for every cache operation, and
 redis-py's constructor copies its table of response callbacks each time: about a tenth of a
@@ -10,6 +11,7 @@ pool serves every call.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
 
@@ -33,3 +35,13 @@ class RedisCache(DjangoRedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusedClientRedisCacheClient
+
+
+#: Backends whose entries live in each process's own memory, or nowhere.
+PER_PROCESS_BACKENDS = ("LocMemCache", "DummyCache")
+
+
+def per_process(alias: str = "default") -> bool:
+    """Whether what one process writes to the cache ``alias`` stays unseen by the others (the
+    embedded default's local memory): no invalidation, count or refresh reaches them."""
+    return settings.CACHES.get(alias, {}).get("BACKEND", "").endswith(PER_PROCESS_BACKENDS)

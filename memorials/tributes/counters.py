@@ -12,15 +12,14 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.core.cache import cache, caches
-from django.core.cache.backends.dummy import DummyCache
-from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache import cache
 from django.db.models import Sum
 from django.utils import timezone
 
 from memorials.tributes import conf
 from memorials.tributes.kinds import KIND_VALUES
 from memorials.tributes.models import Scope, TributeCount
+from siteshell.cache import per_process
 
 
 @dataclass(frozen=True)
@@ -64,7 +63,7 @@ def _cached(key: str, compute) -> Counts:
     if value is None:
         value = compute().as_dict()
         cache.set(key, value, conf.counter_seconds())
-    return Counts(**{kind: value.get(kind, 0) for kind in KIND_VALUES})
+    return from_cache(value)
 
 
 def hall_key(record_id: int) -> str:
@@ -106,7 +105,7 @@ def cache_shared() -> bool:
     """Whether other processes read the counters this one caches (Redis). A folder beside the
     web server refreshes them only then: the embedded default's cache is each process's own,
     and the web workers sum the counters again when theirs expire."""
-    return not isinstance(caches["default"], LocMemCache | DummyCache)
+    return not per_process("default")
 
 
 def refresh(scopes) -> None:

@@ -4,13 +4,14 @@ processes."""
 from django.conf import settings
 from django.core.checks import Tags, Warning, register
 
+from siteshell.cache import per_process
+
 
 @register(Tags.caches, deploy=True)
 def page_cache_is_shared(app_configs=None, **kwargs):
     if not settings.PAGE_CACHE:
         return []
-    backend = settings.CACHES.get(settings.PAGE_CACHE_ALIAS, {}).get("BACKEND", "")
-    if backend.endswith(("LocMemCache", "DummyCache")):
+    if per_process(settings.PAGE_CACHE_ALIAS):
         return [
             Warning(
                 "The page cache is kept in each process's own memory",
