@@ -11,6 +11,8 @@ pool serves every call.
 
 from __future__ import annotations
 
+import time
+
 from django.conf import settings
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
@@ -45,3 +47,49 @@ def per_process(alias: str = "default") -> bool:
     """Whether what one process writes to the cache ``alias`` stays unseen by the others (the
     embedded default's local memory): no invalidation, count or refresh reaches them."""
     return settings.CACHES.get(alias, {}).get("BACKEND", "").endswith(PER_PROCESS_BACKENDS)
+
+
+class ProcessMemo:
+    """Values a process keeps in its own memory for ``LOCAL_MEMO_SECONDS`` (1 s by default) in
+    front of a shared cache: a cached page and a hall's counters are read from Redis at most
+    once a second per process at the peak instead of on every request.
+
+    What another process changes is seen here at most that long after; what this process
+    changes it clears itself (:meth:`clear`, called by whoever invalidates). Keys should be the
+    cache's full keys (``cache.make_key``), so that a changed key prefix or version is a
+    different key. Bounded: forgotten all at once when full. ``LOCAL_MEMO_SECONDS=0`` turns
+    every memo off."""
+
+    MISSING = object()
+
+    def __init__(self, maximum: int = 10_000):
+        self.maximum = maximum
+        self._held: dict = {}
+
+    @staticmethod
+    def seconds() -> float:
+        return getattr(settings, "LOCAL_MEMO_SECONDS", 1.0)
+
+    def get(self, key):
+        """The value kept under ``key``, or :attr:`MISSING`."""
+        held = self._held.get(key)
+        if held is None:
+            return self.MISSING
+        if held[0] <= time.monotonic():
+            self._held.pop(key, None)
+            return self.MISSING
+        return held[1]
+
+    def put(self, key, value) -> None:
+        seconds = self.seconds()
+        if seconds <= 0:
+            return
+        if len(self._held) >= self.maximum:
+            self._held.clear()
+        self._held[key] = (time.monotonic() + seconds, value)
+
+    def forget(self, key) -> None:
+        self._held.pop(key, None)
+
+    def clear(self) -> None:
+        self._held.clear()

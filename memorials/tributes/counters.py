@@ -19,7 +19,7 @@ from django.utils import timezone
 from memorials.tributes import conf
 from memorials.tributes.kinds import KIND_VALUES
 from memorials.tributes.models import Scope, TributeCount
-from siteshell.cache import per_process
+from siteshell.cache import ProcessMemo, per_process
 
 
 @dataclass(frozen=True)
@@ -58,11 +58,20 @@ def _compute(scope: str, scope_id: int) -> Counts:
     return _sum(TributeCount.objects.filter(scope=scope, scope_id=scope_id))
 
 
+#: Counters this process read in the last ``LOCAL_MEMO_SECONDS``: a hall page served many times
+#: a second reads its counters from Redis once a second (cleared by :func:`refresh` here).
+memo = ProcessMemo()
+
+
 def _cached(key: str, compute) -> Counts:
-    value = cache.get(key)
-    if value is None:
-        value = compute().as_dict()
-        cache.set(key, value, conf.counter_seconds())
+    memo_key = cache.make_key(key)
+    value = memo.get(memo_key)
+    if value is ProcessMemo.MISSING:
+        value = cache.get(key)
+        if value is None:
+            value = compute().as_dict()
+            cache.set(key, value, conf.counter_seconds())
+        memo.put(memo_key, value)
     return from_cache(value)
 
 
@@ -132,3 +141,4 @@ def refresh(scopes) -> None:
         TributeCount.objects.filter(scope=Scope.SITE, scope_id=0, day=day)
     ).as_dict()
     cache.set_many(values, conf.counter_seconds())
+    memo.clear()

@@ -25,6 +25,7 @@ from memorials.tributes import conf, counters
 from memorials.tributes.kinds import KIND_VALUES
 from memorials.tributes.queue import Entry, RedisStreamQueue, get_queue
 from siteshell.accounts.addresses import client_ip
+from siteshell.cache import ProcessMemo
 from siteshell.publicforms.visitor import digest
 
 logger = logging.getLogger(__name__)
@@ -49,18 +50,29 @@ class HallTarget:
     counts: counters.Counts | None
 
 
+#: Halls (existence and facility) this process looked up lately, by their cache key.
+_targets = ProcessMemo()
+
+
 def hall_target(record_id: int) -> HallTarget:
-    """Whether the hall of ``record_id`` exists, its facility and its counters, in one cache
-    call: the offering path reads no record."""
+    """Whether the hall of ``record_id`` exists, its facility and its counters: from this
+    process's memos when it read them within ``LOCAL_MEMO_SECONDS``, else in one cache call.
+    The offering path reads no record."""
     target_key, counts_key = f"tributes:hall-target:{record_id}", counters.hall_key(record_id)
-    cached = cache.get_many([target_key, counts_key])
-    target = cached.get(target_key)
-    if target is None:
-        row = published_records().filter(pk=record_id).values_list("facility_id", flat=True)[:1]
-        found = list(row)
-        target = [bool(found), found[0] if found else None]
-        cache.set(target_key, target, HALL_SECONDS)
-    return HallTarget(bool(target[0]), target[1], counters.from_cache(cached.get(counts_key)))
+    target_memo, counts_memo = cache.make_key(target_key), cache.make_key(counts_key)
+    target, counts = _targets.get(target_memo), counters.memo.get(counts_memo)
+    if target is ProcessMemo.MISSING or counts is ProcessMemo.MISSING:
+        cached = cache.get_many([target_key, counts_key])
+        target, counts = cached.get(target_key), cached.get(counts_key)
+        if counts is not None:
+            counters.memo.put(counts_memo, counts)
+        if target is None:
+            row = published_records().filter(pk=record_id).values_list("facility_id", flat=True)[:1]
+            found = list(row)
+            target = [bool(found), found[0] if found else None]
+            cache.set(target_key, target, HALL_SECONDS)
+        _targets.put(target_memo, target)
+    return HallTarget(bool(target[0]), target[1], counters.from_cache(counts))
 
 
 class QueueUnavailable(Exception):

@@ -109,9 +109,9 @@ def substitute(request, content: bytes) -> tuple[bytes, bool]:
 
 
 def _csrf_token(request) -> str:
-    """This visitor's CSRF token, masked once for all the forms of the page (each mask is 32
-    random characters drawn one by one)."""
-    from django.middleware.csrf import get_token
+    """This visitor's CSRF token, masked once for all the forms of the page
+    (:mod:`siteshell.pagecache.csrf`)."""
+    from siteshell.pagecache.csrf import get_token
 
     try:
         return request._pagecache_csrf_token

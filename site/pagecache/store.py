@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.cache import caches
 
+from siteshell.cache import ProcessMemo
+
 logger = logging.getLogger("siteshell.pagecache")
 
 #: The tag every entry has: bumped when everything must be rendered again.
@@ -48,9 +50,11 @@ def generation_time_ns(generation: str) -> int:
 
 
 def bump(*tags: str) -> None:
-    """Every entry carrying one of ``tags`` is stale from now on."""
+    """Every entry carrying one of ``tags`` is stale from now on (in this process at once, in
+    the others after at most ``LOCAL_MEMO_SECONDS``)."""
     if not tags:
         return
+    _served.clear()
     generation = new_generation()
     try:
         cache().set_many({_tag_key(tag): generation for tag in set(tags)}, timeout=None)
@@ -96,9 +100,26 @@ _known_tags: dict[str, tuple[str, ...]] = {}
 KNOWN_TAGS_MAX = 20_000
 
 
+#: Entries this process served in the last ``LOCAL_MEMO_SECONDS``: served again without a cache
+#: read (at the peak, the same hall is asked for many times a second).
+_served = ProcessMemo()
+
+
 def load(key: str) -> Entry | None:
-    """The entry under ``key`` if every one of its tags is unchanged (one cache read when this
-    process has seen the entry before, else two)."""
+    """The entry under ``key`` if every one of its tags is unchanged: from this process's memo
+    when it served the entry within ``LOCAL_MEMO_SECONDS``, else one cache read when this process
+    has seen the entry before, else two."""
+    memo_key = cache().make_key(key)
+    entry = _served.get(memo_key)
+    if entry is not ProcessMemo.MISSING:
+        return entry
+    entry = _load(key)
+    if entry is not None:
+        _served.put(memo_key, entry)
+    return entry
+
+
+def _load(key: str) -> Entry | None:
     known = _known_tags.get(key, ())
     found = cache().get_many([key, *(_tag_key(tag) for tag in known)])
     entry = found.get(key)
@@ -124,8 +145,10 @@ def save(key: str, entry: Entry, started_ns: int, timeout: int) -> bool:
     if any(generation_time_ns(generation) >= started_ns - margin for generation in entry.tags.values()):
         return False
     cache().set(key, entry, timeout=timeout)
+    _served.put(cache().make_key(key), entry)
     return True
 
 
 def clear() -> None:
+    _served.clear()
     cache().clear()

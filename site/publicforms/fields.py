@@ -6,6 +6,7 @@ import time
 
 from captcha.fields import CaptchaField, CaptchaTextInput
 from django import forms
+from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
@@ -33,8 +34,19 @@ def honeypot_field() -> forms.CharField:
     return field
 
 
+#: The last second signed and its signature: every form served within one second carries the
+#: same value (a page shows several forms, and a cached page is served many times a second).
+_last_signed: tuple[int, str, str] = (-1, "", "")
+
+
 def signed_now() -> str:
-    return signing.dumps(int(time.time()), salt=STARTED_SALT)
+    global _last_signed
+    now = int(time.time())
+    second, key, value = _last_signed
+    if second != now or key != settings.SECRET_KEY:
+        value = signing.dumps(now, salt=STARTED_SALT)
+        _last_signed = (now, settings.SECRET_KEY, value)
+    return value
 
 
 def started_value() -> str:

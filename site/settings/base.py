@@ -11,7 +11,7 @@ import dj_database_url
 
 from siteshell.admin_branding import bureau_sender, default_sender_address
 from siteshell.plugins import resolve_enabled_plugins, satisfy_requirements
-from siteshell.settings.env import env_bool, env_int, env_list, env_str
+from siteshell.settings.env import env_bool, env_float, env_int, env_list, env_str
 
 SHELL_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = SHELL_DIR.parent
@@ -248,6 +248,11 @@ else:
         },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Cached pages and counters a web process keeps in its own memory in front of the cache above
+# (siteshell.cache.ProcessMemo): at the peak each process reads them from Redis at most this
+# often, and sees another process's change at most this late (0: read every time).
+LOCAL_MEMO_SECONDS = env_float("LOCAL_MEMO_SECONDS", 1.0)
 
 # -- search ---------------------------------------------------------------------------------
 

@@ -226,8 +226,45 @@ def test_an_evicted_generation_costs_a_render_never_a_stale_page(client, site):
 
     warm(client, "/zuimei/zhou/")
     store.cache().delete(store._tag_key(f"page:{site['first'].pk}"))
+    store._served.clear()  # as another process sees it, or this one a second later
     assert status(client, "/zuimei/zhou/") == "miss"
     assert status(client, "/zuimei/zhou/") == "hit"
+
+
+def test_a_page_served_within_the_memo_window_costs_no_cache_call(client, site, monkeypatch, settings):
+    """At the peak a process serves the same hall many times a second: from its own memory for
+    LOCAL_MEMO_SECONDS. A change made in this process is seen at once; one made by another
+    process (in the shared cache only) once the window has passed."""
+    from siteshell import cache as shell_cache
+    from siteshell.pagecache import store
+
+    settings.LOCAL_MEMO_SECONDS = 1.0
+    clock = [1000.0]
+    monkeypatch.setattr(shell_cache.time, "monotonic", lambda: clock[0])
+    client.get("/zuimei/zhou/")
+    looked_up = []
+    real_load = store._load
+    monkeypatch.setattr(store, "_load", lambda key: looked_up.append(key) or real_load(key))
+    assert status(client, "/zuimei/zhou/") == "hit"
+    assert looked_up == []
+    store.bump(f"page:{site['first'].pk}")  # this process: at once
+    assert status(client, "/zuimei/zhou/") == "miss"
+    assert status(client, "/zuimei/zhou/") == "hit"
+    # Another process's change: only the shared generation moves.
+    store.cache().set(store._tag_key(f"page:{site['first'].pk}"), store.new_generation(), timeout=None)
+    clock[0] += 0.5
+    assert status(client, "/zuimei/zhou/") == "hit"
+    clock[0] += 0.6
+    assert status(client, "/zuimei/zhou/") == "miss"
+
+
+def test_no_memo_when_its_window_is_zero(client, site, settings):
+    from siteshell.pagecache import store
+
+    settings.LOCAL_MEMO_SECONDS = 0
+    warm(client, "/zuimei/zhou/")
+    store.cache().delete(store._tag_key(f"page:{site['first'].pk}"))
+    assert status(client, "/zuimei/zhou/") == "miss"
 
 
 def test_a_hit_reads_the_page_and_its_generations_in_one_cache_call(client, site, monkeypatch):
@@ -247,6 +284,7 @@ def test_a_hit_reads_the_page_and_its_generations_in_one_cache_call(client, site
             return attribute
 
     monkeypatch.setattr(store, "cache", lambda: Counting())
+    store._served.clear()  # past this process's memo of what it served (LOCAL_MEMO_SECONDS)
     assert status(client, "/zuimei/zhou/") == "hit"
     assert calls == ["get_many"]
     store.bump(f"page:{site['first'].pk}")

@@ -112,3 +112,19 @@ def test_store_first_keeps_what_was_saved_when_a_later_step_fails(caplog):
     saved = store_first(lambda: Group.objects.create(name="线索"), fail, seen.append)
     assert Group.objects.filter(pk=saved.pk).exists() and seen == [saved]
     assert "is stored" in caplog.text
+
+
+def test_the_signed_start_time_is_signed_once_a_second_and_follows_the_secret_key(settings, monkeypatch):
+    from siteshell.publicforms import fields
+
+    now = [1_800_000_000.2]
+    monkeypatch.setattr(fields.time, "time", lambda: now[0])
+    first = fields.signed_now()
+    now[0] += 0.5
+    assert fields.signed_now() == first  # the same second: the same value
+    now[0] += 3
+    later = fields.signed_now()
+    assert later != first and 3 <= fields.seconds_since(first) - fields.seconds_since(later) <= 4
+    settings.SECRET_KEY = "another key, another signature " * 2
+    assert fields.signed_now() != later
+    assert fields.seconds_since(fields.signed_now()) == pytest.approx(0, abs=1)

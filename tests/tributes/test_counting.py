@@ -103,3 +103,42 @@ def test_many_offerings_fold_in_batches(martyr, fold, settings):
     result = fold()
     assert (result.taken, result.counted) == (30, 30)
     assert counters.hall(martyr.pk).as_dict()["total"] == 30
+
+
+def test_counters_are_read_from_the_cache_once_a_memo_window_and_a_fold_here_shows_at_once(
+    martyr, fold, settings, monkeypatch
+):
+    """A hall served many times a second reads its counters from the cache (Redis) once per
+    LOCAL_MEMO_SECONDS in each process; the folder's refresh in this process clears the memo,
+    another process's refresh is seen when the window has passed."""
+    from django.core.cache import cache
+
+    from memorials.tributes import counters, offerings
+    from siteshell import cache as shell_cache
+
+    settings.LOCAL_MEMO_SECONDS = 1.0
+    clock = [500.0]
+    monkeypatch.setattr(shell_cache.time, "monotonic", lambda: clock[0])
+    reads = []
+    real_get, real_get_many = cache.get, cache.get_many
+    monkeypatch.setattr(cache, "get", lambda *a, **k: reads.append(a[0]) or real_get(*a, **k))
+    monkeypatch.setattr(cache, "get_many", lambda *a, **k: reads.append(a[0]) or real_get_many(*a, **k))
+
+    assert counters.hall(martyr.pk).total == 0
+    target = offerings.hall_target(martyr.pk)
+    assert target.exists and target.counts.total == 0
+    reads.clear()
+    assert counters.hall(martyr.pk).total == 0
+    assert offerings.hall_target(martyr.pk).exists
+    assert reads == []  # both from the memos
+
+    queued(martyr, "a", "flower")
+    fold()  # refreshes the counters here: the memo is cleared
+    assert counters.hall(martyr.pk).total == 1
+    assert offerings.hall_target(martyr.pk).counts.total == 1
+
+    # Another process folded: only the shared cache changed.
+    cache.set(counters.hall_key(martyr.pk), {**counters.hall(martyr.pk).as_dict(), "flower": 7})
+    assert counters.hall(martyr.pk).flower == 1
+    clock[0] += 1.1
+    assert counters.hall(martyr.pk).flower == 7
