@@ -62,13 +62,14 @@ class ProcessMemo:
 
     MISSING = object()
 
-    def __init__(self, maximum: int = 10_000):
+    def __init__(self, maximum: int = 10_000, scale: float = 1.0):
         self.maximum = maximum
+        #: Times ``LOCAL_MEMO_SECONDS``: for what changes rarely and is checked again later.
+        self.scale = scale
         self._held: dict = {}
 
-    @staticmethod
-    def seconds() -> float:
-        return getattr(settings, "LOCAL_MEMO_SECONDS", 1.0)
+    def seconds(self) -> float:
+        return getattr(settings, "LOCAL_MEMO_SECONDS", 1.0) * self.scale
 
     def get(self, key):
         """The value kept under ``key``, or :attr:`MISSING`."""

@@ -66,7 +66,7 @@ memo = ProcessMemo()
 def _cached(key: str, compute) -> Counts:
     memo_key = cache.make_key(key)
     value = memo.get(memo_key)
-    if value is ProcessMemo.MISSING:
+    if value is ProcessMemo.MISSING or value is None:
         value = cache.get(key)
         if value is None:
             value = compute().as_dict()

@@ -50,13 +50,14 @@ class HallTarget:
     counts: counters.Counts | None
 
 
-#: Halls (existence and facility) this process looked up lately, by their cache key.
-_targets = ProcessMemo()
+#: Halls (existence and facility) this process looked up lately, by their cache key: for a
+#: minute (the cache keeps them for HALL_SECONDS, and the folder checks the record again).
+_targets = ProcessMemo(scale=60)
 
 
 def hall_target(record_id: int) -> HallTarget:
     """Whether the hall of ``record_id`` exists, its facility and its counters: from this
-    process's memos when it read them within ``LOCAL_MEMO_SECONDS``, else in one cache call.
+    process's memos (:data:`_targets`, ``counters.memo``) when it holds both, else in one cache call.
     The offering path reads no record."""
     target_key, counts_key = f"tributes:hall-target:{record_id}", counters.hall_key(record_id)
     target_memo, counts_memo = cache.make_key(target_key), cache.make_key(counts_key)
@@ -64,8 +65,7 @@ def hall_target(record_id: int) -> HallTarget:
     if target is ProcessMemo.MISSING or counts is ProcessMemo.MISSING:
         cached = cache.get_many([target_key, counts_key])
         target, counts = cached.get(target_key), cached.get(counts_key)
-        if counts is not None:
-            counters.memo.put(counts_memo, counts)
+        counters.memo.put(counts_memo, counts)  # None too: not summed yet, the answer says null
         if target is None:
             row = published_records().filter(pk=record_id).values_list("facility_id", flat=True)[:1]
             found = list(row)

@@ -128,13 +128,17 @@ def _load(key: str) -> Entry | None:
     if set(entry.tags) == set(known):
         current = {tag: found.get(_tag_key(tag)) for tag in known}
     else:
-        if len(_known_tags) >= KNOWN_TAGS_MAX:
-            _known_tags.clear()
-        _known_tags[key] = tuple(entry.tags)
+        _know_tags(key, entry)
         current = generations(entry.tags)
     if any(current[tag] is None or current[tag] != generation for tag, generation in entry.tags.items()):
         return None
     return entry
+
+
+def _know_tags(key: str, entry: Entry) -> None:
+    if len(_known_tags) >= KNOWN_TAGS_MAX:
+        _known_tags.clear()
+    _known_tags[key] = tuple(entry.tags)
 
 
 def save(key: str, entry: Entry, started_ns: int, timeout: int) -> bool:
@@ -146,6 +150,7 @@ def save(key: str, entry: Entry, started_ns: int, timeout: int) -> bool:
         return False
     cache().set(key, entry, timeout=timeout)
     _served.put(cache().make_key(key), entry)
+    _know_tags(key, entry)
     return True
 
 
