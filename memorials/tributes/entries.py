@@ -5,6 +5,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+#: Rows or ids per SQL statement of the queues and the folder (at most 7 parameters a row: well
+#: below SQLite's limit of 32,766).
+CHUNK = 500
+
+#: The columns a database queue reads an entry from, in :meth:`Entry.from_row`'s order.
+ROW_COLUMNS = ("id", "record_id", "facility_id", "kind", "day", "visitor", "address", "offered_at")
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -31,6 +38,17 @@ class Entry:
         }
 
     @classmethod
+    def from_row(cls, row) -> Entry:
+        """An entry from a queued row (:data:`ROW_COLUMNS`), its dates as the database gives them
+        or as ISO text."""
+        row_id, record_id, facility_id, kind, day, visitor, address, offered_at = row
+        if isinstance(day, str):
+            day = datetime.date.fromisoformat(day)
+        if isinstance(offered_at, str):
+            offered_at = datetime.datetime.fromisoformat(offered_at)
+        return cls(record_id, facility_id, kind, day, visitor, address, offered_at, ref=str(row_id))
+
+    @classmethod
     def from_fields(cls, fields: dict, ref: str) -> Entry | None:
         """An entry read back from a stream; ``None`` for one that cannot be read."""
         try:
@@ -52,3 +70,9 @@ class Entry:
 
 def as_text(value) -> str:
     return value.decode() if isinstance(value, bytes) else str(value)
+
+
+def chunks(items: list, size: int = CHUNK):
+    """``items`` in consecutive lists of at most ``size``."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -27,6 +27,7 @@ from django.db import connection, transaction
 
 from memorials.interface import MemorialFacility, published_records
 from memorials.tributes import ceremonies, conf, counters
+from memorials.tributes.entries import chunks
 from memorials.tributes.kinds import KIND_VALUES
 from memorials.tributes.models import Offering, Scope, TributeCount
 from memorials.tributes.queue import Entry, get_queue
@@ -135,16 +136,11 @@ def _columns(*names) -> str:
     return ", ".join(connection.ops.quote_name(name) for name in names)
 
 
-#: Rows per INSERT statement (7 parameters each: well below SQLite's limit of 32,766).
-CHUNK = 500
-
-
 def _insert_offerings(entries: list[Entry]) -> list[tuple]:
     """Insert the offerings; returns ``(record_id, facility_id, kind, day)`` of those inserted."""
     inserted = []
     ops = connection.ops
-    for start in range(0, len(entries), CHUNK):
-        chunk = entries[start : start + CHUNK]
+    for chunk in chunks(entries):
         params = []
         for entry in chunk:
             params += [
@@ -185,8 +181,7 @@ def _add_to_counters(inserted: list[tuple]) -> set[tuple[str, int]]:
     ops = connection.ops
     table = _table(TributeCount)
     count = ops.quote_name("count")
-    for start in range(0, len(rows), CHUNK):
-        chunk = rows[start : start + CHUNK]
+    for chunk in chunks(rows):
         params = []
         for (scope, scope_id, day, kind), number in chunk:
             params += [scope, scope_id, ops.adapt_datefield_value(_date(day)), kind, number]

@@ -27,7 +27,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from memorials.tributes import conf
-from memorials.tributes.entries import Entry, as_text
+from memorials.tributes.entries import ROW_COLUMNS, Entry, as_text, chunks
 from memorials.tributes.models import QueuedOffering
 from memorials.tributes.queue_file import FileQueue
 
@@ -76,21 +76,9 @@ class DatabaseQueue:
         rows = (
             QueuedOffering.objects.filter(id__in=ids, claimed_by=consumer, claimed_at=now)
             .order_by("id")
-            .values_list("id", "record_id", "facility_id", "kind", "day", "visitor", "address", "offered_at")
+            .values_list(*ROW_COLUMNS)
         )
-        return [
-            Entry(
-                record_id=record_id,
-                facility_id=facility_id,
-                kind=kind,
-                day=day,
-                visitor=visitor,
-                address=address,
-                offered_at=offered_at,
-                ref=str(row_id),
-            )
-            for row_id, record_id, facility_id, kind, day, visitor, address, offered_at in rows
-        ]
+        return [Entry.from_row(row) for row in rows]
 
     def ack(self, consumer: str, entries: list[Entry]) -> None:
         # One plain DELETE: a queryset's delete() first loads the rows when any receiver listens
@@ -98,8 +86,7 @@ class DatabaseQueue:
         ids = [int(entry.ref) for entry in entries]
         table = connection.ops.quote_name(QueuedOffering._meta.db_table)
         with connection.cursor() as cursor:
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
+            for chunk in chunks(ids):
                 cursor.execute(
                     f"DELETE FROM {table} WHERE id IN ({', '.join(['%s'] * len(chunk))}) AND claimed_by = %s",
                     [*chunk, consumer],

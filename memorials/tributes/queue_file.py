@@ -14,13 +14,12 @@ like the site's database: what an INSERT committed survives the process being ki
 
 from __future__ import annotations
 
-import datetime
 import os
 import sqlite3
 import threading
 import time
 
-from memorials.tributes.entries import Entry
+from memorials.tributes.entries import ROW_COLUMNS, Entry, chunks
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS queued (
@@ -37,9 +36,6 @@ CREATE TABLE IF NOT EXISTS queued (
 );
 CREATE INDEX IF NOT EXISTS queued_claim ON queued (claimed_at, id);
 """
-
-#: Ids per acknowledging DELETE (well below SQLite's limit on parameters).
-CHUNK = 500
 
 
 class FileQueue:
@@ -90,29 +86,15 @@ class FileQueue:
             (now, consumer, now - lease_seconds, count),
         )
         rows = connection.execute(
-            "SELECT id, record_id, facility_id, kind, day, visitor, address, offered_at FROM queued"
-            " WHERE claimed_by = ? AND claimed_at = ? ORDER BY id",
+            f"SELECT {', '.join(ROW_COLUMNS)} FROM queued WHERE claimed_by = ? AND claimed_at = ? ORDER BY id",
             (consumer, now),
         )
-        return [
-            Entry(
-                record_id=record_id,
-                facility_id=facility_id,
-                kind=kind,
-                day=datetime.date.fromisoformat(day),
-                visitor=visitor,
-                address=address,
-                offered_at=datetime.datetime.fromisoformat(offered_at),
-                ref=str(row_id),
-            )
-            for row_id, record_id, facility_id, kind, day, visitor, address, offered_at in rows
-        ]
+        return [Entry.from_row(row) for row in rows]
 
     def ack(self, consumer: str, entries: list[Entry]) -> None:
         ids = [int(entry.ref) for entry in entries]
         connection = self._connection()
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start : start + CHUNK]
+        for chunk in chunks(ids):
             connection.execute(
                 f"DELETE FROM queued WHERE claimed_by = ? AND id IN ({', '.join('?' * len(chunk))})",
                 (consumer, *chunk),
