@@ -10,7 +10,7 @@ What it does, in a temporary folder (``--keep`` keeps it):
 
 1. the site with production settings and the demo content (the page-speed benchmark's
    preparation, ``bench/pagespeed``), the tributes plugin on, served by gunicorn with
-   ``site/gunicorn_conf.py`` (2 workers) beside ``manage.py fold_offerings``
+   ``site/gunicorn_conf.py`` (2 workers; ``--workers``) beside ``manage.py fold_offerings``
    (``TRIBUTES_FOLD_WORKER=1``); ``/bench-bare/`` is a bare view in the same processes;
 2. interleaved rounds (wrk -c8) of the bare view, an anonymous hall page and a record page
    (both from the page cache, their counters live);
@@ -67,6 +67,12 @@ def arguments():
     parser.add_argument("--offer-seconds", type=float, default=60, help="sustained offerings (default 60)")
     parser.add_argument("--messages", type=int, default=100_000)
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=2,
+        help="gunicorn workers (default 2, as the page-speed benchmark; production's default is 2 per core)",
+    )
     parser.add_argument("--quick", action="store_true", help="1 round of 2 s, 20 s of offerings, 10,000 messages")
     parser.add_argument("--keep", action="store_true")
     options = parser.parse_args()
@@ -227,7 +233,7 @@ def main():
         step(f"{label}: migrate, collectstatic, load_demo")
         sites.prepare_ours(folder, env)
         halls = json.loads(inside(env, "halls"))
-        server = servers.Gunicorn("tributes", "siteshell.wsgi", CONFIG, env, ROOT, folder)
+        server = servers.Gunicorn("tributes", "siteshell.wsgi", CONFIG, env, ROOT, folder, workers=options.workers)
         server.wait_ready()
         pages = {"bare view": BARE, "hall (anonymous)": halls["demo_hall"], "record page": halls["record"]}
         for path in pages.values():  # first views make renditions, fill the page cache
@@ -259,7 +265,9 @@ def main():
 
 def report(label, figures, offered, timings, options):
     bare = figures["bare view"]["rate"]
-    print(f"\n== Tribute halls, {label}; gunicorn 2 workers + fold_offerings, wrk -c{options.connections} ==")
+    print(
+        f"\n== Tribute halls, {label}; gunicorn {options.workers} workers + fold_offerings, wrk -c{options.connections} =="
+    )
     print(f"{'':28}{'req/s':>9}{'× bare':>8}{'p50 ms':>9}{'p99 ms':>9}  page cache")
     for name, figure in figures.items():
         cache = ", ".join(f"{key} {value}" for key, value in sorted(figure["cache"].items())) or "—"
