@@ -159,7 +159,9 @@ def build_router():
         if csrf_refused(request):
             return _answer({"detail": _("页面已过期或未启用 Cookie，请刷新页面后再试。")}, status=403)
         kind = offering_kind(request)
-        hall = offerings.hall_target(record_id)
+        # With a Redis queue the offering itself brings the counters (one round trip in all).
+        counts_with_offer = offerings.counts_come_with_offer()
+        hall = offerings.hall_target(record_id, with_counts=not counts_with_offer)
         if not hall.exists:
             raise Http404
         protection = guard(request, OFFERING_FORM_KEY, defaults=conf.offering_rates())
@@ -171,14 +173,16 @@ def build_router():
             accepted = offerings.accept(request, record_id, hall.facility_id, kind)
         except offerings.QueueUnavailable:
             return _answer({"detail": _("系统繁忙，暂时无法记录，请稍后再试。")}, status=503)
-        if not conf.fold_worker():  # folded in this request: the counters include it now
-            hall = offerings.hall_target(record_id)
+        counts = accepted.counts or hall.counts
+        if not conf.fold_worker() or (counts is None and counts_with_offer):
+            # Folded in this request (the counters include it now), or the queue had none.
+            counts = offerings.hall_target(record_id).counts
         response = _answer(
             {
                 "kind": kind,
                 "counted": accepted.counted,
                 "message": str(acknowledgement(kind, accepted.counted)),
-                "counters": hall.counts.as_dict() if hall.counts is not None else None,
+                "counters": counts.as_dict() if counts is not None else None,
             },
             status=202,
         )

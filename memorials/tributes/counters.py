@@ -117,13 +117,14 @@ def cache_shared() -> bool:
     return not per_process("default")
 
 
-def refresh(scopes) -> None:
+def refresh(scopes) -> dict[int, Counts]:
     """Sum again the counters of ``scopes`` (``(scope, id)`` pairs) and cache them, with
-    today's site counters: called by the folder after it committed."""
+    today's site counters: called by the folder after it committed. Returns the halls' new
+    counters by record id."""
     by_scope = {}
     for scope, scope_id in set(scopes):
         by_scope.setdefault(scope, set()).add(int(scope_id))
-    values = {}
+    values, halls = {}, {}
     for scope, ids in by_scope.items():
         # One grouped sum per kind of scope: a batch touches hundreds of halls at the peak.
         rows = {scope_id: [] for scope_id in ids}
@@ -135,10 +136,14 @@ def refresh(scopes) -> None:
         )
         for scope_id, kind, number in summed:
             rows[scope_id].append((kind, number))
-        values.update({_key(scope, scope_id): Counts.from_rows(pairs).as_dict() for scope_id, pairs in rows.items()})
+        summed_counts = {scope_id: Counts.from_rows(pairs) for scope_id, pairs in rows.items()}
+        values.update({_key(scope, scope_id): counts.as_dict() for scope_id, counts in summed_counts.items()})
+        if scope == Scope.HALL:
+            halls = summed_counts
     day = timezone.localdate()
     values[f"tributes:counts:period:{day.isoformat()}:{day.isoformat()}"] = _sum(
         TributeCount.objects.filter(scope=Scope.SITE, scope_id=0, day=day)
     ).as_dict()
     cache.set_many(values, conf.counter_seconds())
     memo.clear()
+    return halls

@@ -65,7 +65,7 @@ def fold_batch(queue=None, consumer: str | None = None, size: int | None = None,
     if not queue.acks_in_transaction:
         queue.ack(consumer, entries)
     if refresh:
-        _refresh(counted.scopes)
+        _refresh(counted.scopes, queue)
     return FoldResult(taken=len(entries), counted=counted.number)
 
 
@@ -86,9 +86,13 @@ def count(entries: list[Entry], refresh: bool = True) -> Counted:
     return Counted(number=len(inserted), scopes=scopes)
 
 
-def _refresh(scopes) -> None:
+def _refresh(scopes, queue=None) -> None:
+    """The new sums in the cache and, for a queue that answers an offering with its hall's
+    counters (Redis), in the queue too."""
     try:
-        counters.refresh(scopes)
+        halls = counters.refresh(scopes)
+        if halls and hasattr(queue, "publish_counts"):
+            queue.publish_counts({record_id: counts.as_dict() for record_id, counts in halls.items()})
     except Exception:  # the counters expire on their own; the offerings are counted
         logger.exception("tributes: refreshing the cached counters failed")
 

@@ -55,17 +55,21 @@ class HallTarget:
 _targets = ProcessMemo(scale=60)
 
 
-def hall_target(record_id: int) -> HallTarget:
-    """Whether the hall of ``record_id`` exists, its facility and its counters: from this
-    process's memos (:data:`_targets`, ``counters.memo``) when it holds both, else in one cache call.
-    The offering path reads no record."""
+def hall_target(record_id: int, with_counts: bool = True) -> HallTarget:
+    """Whether the hall of ``record_id`` exists, its facility and (``with_counts``) its counters:
+    from this process's memos (:data:`_targets`, ``counters.memo``) when it holds them, else in
+    one cache call. The offering path reads no record."""
     target_key, counts_key = f"tributes:hall-target:{record_id}", counters.hall_key(record_id)
     target_memo, counts_memo = cache.make_key(target_key), cache.make_key(counts_key)
-    target, counts = _targets.get(target_memo), counters.memo.get(counts_memo)
+    target = _targets.get(target_memo)
+    counts = counters.memo.get(counts_memo) if with_counts else None
     if target is ProcessMemo.MISSING or counts is ProcessMemo.MISSING:
-        cached = cache.get_many([target_key, counts_key])
-        target, counts = cached.get(target_key), cached.get(counts_key)
-        counters.memo.put(counts_memo, counts)  # None too: not summed yet, the answer says null
+        keys = [target_key, counts_key] if with_counts else [target_key]
+        cached = cache.get_many(keys)
+        target = cached.get(target_key)
+        if with_counts:
+            counts = cached.get(counts_key)
+            counters.memo.put(counts_memo, counts)  # None too: not summed yet, the answer says null
         if target is None:
             row = published_records().filter(pk=record_id).values_list("facility_id", flat=True)[:1]
             found = list(row)
@@ -73,6 +77,12 @@ def hall_target(record_id: int) -> HallTarget:
             cache.set(target_key, target, HALL_SECONDS)
         _targets.put(target_memo, target)
     return HallTarget(bool(target[0]), target[1], counters.from_cache(counts))
+
+
+def counts_come_with_offer() -> bool:
+    """Whether the queue answers an offering with its hall's counters (Redis: the folder puts
+    them there), so that the offering path need not read them from the cache."""
+    return isinstance(get_queue(), RedisStreamQueue)
 
 
 class QueueUnavailable(Exception):
@@ -86,6 +96,8 @@ class Acceptance:
     counted: bool
     #: A new visitor token to give the visitor (``None`` when they have one).
     new_token: str | None = None
+    #: The hall's counters as the queue gave them with the offering (Redis), if it had them.
+    counts: counters.Counts | None = None
 
     def set_cookie(self, response) -> None:
         if self.new_token:
@@ -136,15 +148,14 @@ def accept(request, record_id: int, facility_id: int | None, kind: str) -> Accep
         offered_at=now,
     )
     queue = get_queue()
+    counts = None
     if isinstance(queue, RedisStreamQueue):
-        counted = _offer_on_redis(queue, entry, seen_key, address_key, seconds)
+        counted, counts = _offer_on_redis(queue, entry, seen_key, address_key, seconds)
     else:
         counted = _offer(queue, entry, seen_key, address_key, seconds)
-    if not counted:
-        return Acceptance(kind, counted=False, new_token=new_token)
-    if not conf.fold_worker():
+    if counted and not conf.fold_worker():
         _fold_now()
-    return Acceptance(kind, counted=True, new_token=new_token)
+    return Acceptance(kind, counted=counted, new_token=new_token, counts=counters.from_cache(counts))
 
 
 def _offer(queue, entry: Entry, seen_key: str, address_key: str, seconds: int) -> bool:
@@ -169,9 +180,12 @@ def _offer(queue, entry: Entry, seen_key: str, address_key: str, seconds: int) -
     return True
 
 
-def _offer_on_redis(queue: RedisStreamQueue, entry: Entry, seen_key: str, address_key: str, seconds: int) -> bool:
+def _offer_on_redis(
+    queue: RedisStreamQueue, entry: Entry, seen_key: str, address_key: str, seconds: int
+) -> tuple[bool, dict | None]:
     """The same with the queue's Redis keeping the day's keys: one round trip for the three
-    steps (a sync worker otherwise waits on each at the peak)."""
+    steps (a sync worker otherwise waits on each at the peak), which also brings the hall's
+    counters."""
     try:
         return queue.offer(entry, seen_key, address_key, seconds, conf.counted_per_address())
     except Exception as error:

@@ -96,21 +96,26 @@ class DatabaseQueue:
         return QueuedOffering.objects.count()
 
 
-#: KEYS: the visitor's key of the day, the address's counter of the day, the stream. ARGV:
-#: seconds left today, offerings counted per address, then the entry's fields and values.
+#: KEYS: the visitor's key of the day, the address's counter of the day, the stream, the hall's
+#: counters. ARGV: seconds left today, offerings counted per address, then the entry's fields
+#: and values. Answers whether it was queued, and the hall's counters (a flat list, empty when
+#: the folder has not put them there lately).
 OFFER_SCRIPT = """
+local function answer(queued)
+  return {queued, redis.call('HGETALL', KEYS[4])}
+end
 if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
-  return 0
+  return answer(0)
 end
 local from_address = redis.call('INCR', KEYS[2])
 if from_address == 1 then
   redis.call('EXPIRE', KEYS[2], ARGV[1])
 end
 if from_address > tonumber(ARGV[2]) then
-  return 0
+  return answer(0)
 end
 redis.call('XADD', KEYS[3], '*', unpack(ARGV, 3))
-return 1
+return answer(1)
 """
 
 
@@ -130,16 +135,39 @@ class RedisStreamQueue:
     def put(self, entry: Entry) -> None:
         self.redis.xadd(self.stream, entry.as_fields())
 
-    def offer(self, entry: Entry, seen_key: str, address_key: str, seconds: int, per_address: int) -> bool:
+    def offer(
+        self, entry: Entry, seen_key: str, address_key: str, seconds: int, per_address: int
+    ) -> tuple[bool, dict[str, int] | None]:
         """Queue ``entry`` if it is the visitor's first of its kind today (``seen_key`` not set
         yet) and its address has not reached ``per_address``: one script, one round trip.
-        ``True`` when queued. The day's keys expire after ``seconds``."""
+        Answers whether it was queued, and the hall's counters as the folder last put them here
+        (:meth:`publish_counts`; ``None`` when it has not lately). The day's keys expire after
+        ``seconds``."""
         fields = [part for pair in entry.as_fields().items() for part in pair]
-        outcome = self._offer_script(
-            keys=[f"{self.stream}:{seen_key}", f"{self.stream}:{address_key}", self.stream],
+        queued, flat = self._offer_script(
+            keys=[
+                f"{self.stream}:{seen_key}",
+                f"{self.stream}:{address_key}",
+                self.stream,
+                self._counts_key(entry.record_id),
+            ],
             args=[seconds, per_address, *fields],
         )
-        return int(outcome) == 1
+        counts = {as_text(flat[i]): int(flat[i + 1]) for i in range(0, len(flat) - 1, 2)} if flat else None
+        return int(queued) == 1, counts
+
+    def _counts_key(self, record_id: int) -> str:
+        return f"{self.stream}:counts:{int(record_id)}"
+
+    def publish_counts(self, halls: dict[int, dict[str, int]]) -> None:
+        """The folder's new counters of ``halls`` (by record id), given back with each offering
+        to them for as long as the cache keeps counters (``TRIBUTES_COUNTER_SECONDS``)."""
+        pipeline = self.redis.pipeline(transaction=False)
+        for record_id, counts in halls.items():
+            key = self._counts_key(record_id)
+            pipeline.hset(key, mapping=counts)
+            pipeline.expire(key, conf.counter_seconds())
+        pipeline.execute()
 
     def forget(self, seen_key: str) -> None:
         """After a failed :meth:`offer`: the visitor may try again and count."""

@@ -161,16 +161,31 @@ def test_on_a_sqlite_file_the_queue_is_a_file_of_its_own_beside_the_database(set
 def test_on_redis_an_offering_is_checked_and_queued_in_one_script(redis_queue, martyr):
     """The visitor's first of its kind today, the address within its limit, the stream: one
     round trip (a sync web worker otherwise waits on three at the peak)."""
-    assert redis_queue.offer(entry(martyr, "v1"), "seen:v1", "addr:a", 60, 2) is True
-    assert redis_queue.offer(entry(martyr, "v1"), "seen:v1", "addr:a", 60, 2) is False  # again today
-    assert redis_queue.offer(entry(martyr, "v2"), "seen:v2", "addr:a", 60, 2) is True
-    assert redis_queue.offer(entry(martyr, "v3"), "seen:v3", "addr:a", 60, 2) is False  # the address's limit
+    assert redis_queue.offer(entry(martyr, "v1"), "seen:v1", "addr:a", 60, 2) == (True, None)
+    assert redis_queue.offer(entry(martyr, "v1"), "seen:v1", "addr:a", 60, 2) == (False, None)  # again today
+    assert redis_queue.offer(entry(martyr, "v2"), "seen:v2", "addr:a", 60, 2) == (True, None)
+    assert redis_queue.offer(entry(martyr, "v3"), "seen:v3", "addr:a", 60, 2) == (False, None)  # address limit
     assert redis_queue.waiting() == 2
     assert 0 < redis_queue.redis.ttl(f"{redis_queue.stream}:seen:v1") <= 60
     assert 0 < redis_queue.redis.ttl(f"{redis_queue.stream}:addr:a") <= 60
     assert [item.visitor for item in redis_queue.claim("folder", 10, LEASE)] == ["v1", "v2"]
     redis_queue.forget("seen:v1")  # after a failure: the visitor may count again
-    assert redis_queue.offer(entry(martyr, "v1"), "seen:v1", "addr:b", 60, 2) is True
+    assert redis_queue.offer(entry(martyr, "v1"), "seen:v1", "addr:b", 60, 2) == (True, None)
+
+
+def test_on_redis_the_offering_brings_the_counters_the_folder_put_there(redis_queue, martyr, settings):
+    """The folder gives each hall's new counters to the queue as well as the cache; an offering
+    to that hall answers with them (no second round trip), until they expire with the cache's."""
+    from memorials.tributes.folding import fold_all
+
+    settings.TRIBUTES_COUNTER_SECONDS = 30
+    redis_queue.offer(entry(martyr, "v1"), "seen:v1", "addr:a", 60, 9)
+    fold_all(redis_queue, "folder")
+    queued, counts = redis_queue.offer(entry(martyr, "v2", kind="candle"), "seen:v2", "addr:a", 60, 9)
+    assert queued and counts["flower"] == 1 and counts["candle"] == 0 and counts["total"] == 1
+    key = f"{redis_queue.stream}:counts:{martyr.pk}"
+    assert 0 < redis_queue.redis.ttl(key) <= 30
+    assert redis_queue.offer(entry(martyr, "v2", kind="candle"), "seen:v2", "addr:a", 60, 9) == (False, counts)
 
 
 def test_an_offering_through_the_api_on_a_redis_queue_counts_once_a_day(redis_queue, martyr, monkeypatch, settings):
@@ -187,3 +202,17 @@ def test_an_offering_through_the_api_on_a_redis_queue_counts_once_a_day(redis_qu
     again = api_offer(visitor, martyr, "flower", token=token).json()
     assert (first["counted"], again["counted"]) == (True, False)
     assert redis_queue.waiting() == 1
+    # Folded: the next offering's answer has the counters from the queue, not from the cache.
+    from memorials.tributes import counters
+    from memorials.tributes.folding import fold_all
+
+    fold_all(redis_queue, "folder")
+    read = []
+    real_hall_target = offerings.hall_target
+    monkeypatch.setattr(
+        offerings, "hall_target", lambda *a, **k: read.append(k.get("with_counts", True)) or real_hall_target(*a, **k)
+    )
+    counters.memo.clear()
+    candle = api_offer(visitor, martyr, "candle", token=token).json()
+    assert candle["counted"] and candle["counters"]["flower"] == 1 and candle["counters"]["total"] == 1
+    assert read == [False]  # the hall looked up without its counters, and not again
