@@ -160,7 +160,8 @@ def build_router():
             return _answer({"detail": _("页面已过期或未启用 Cookie，请刷新页面后再试。")}, status=403)
         kind = offering_kind(request)
         # With a Redis queue the offering itself brings the counters (one round trip in all).
-        counts_with_offer = offerings.counts_come_with_offer()
+        queue = offerings.get_queue()
+        counts_with_offer = offerings.counts_come_with_offer(queue)
         hall = offerings.hall_target(record_id, with_counts=not counts_with_offer)
         if not hall.exists:
             raise Http404
@@ -170,7 +171,7 @@ def build_router():
             response["Retry-After"] = str(protection.limited)
             return response
         try:
-            accepted = offerings.accept(request, record_id, hall.facility_id, kind)
+            accepted = offerings.accept(request, record_id, hall.facility_id, kind, queue)
         except offerings.QueueUnavailable:
             return _answer({"detail": _("系统繁忙，暂时无法记录，请稍后再试。")}, status=503)
         counts = accepted.counts or hall.counts

@@ -79,10 +79,10 @@ def hall_target(record_id: int, with_counts: bool = True) -> HallTarget:
     return HallTarget(bool(target[0]), target[1], counters.from_cache(counts))
 
 
-def counts_come_with_offer() -> bool:
-    """Whether the queue answers an offering with its hall's counters (Redis: the folder puts
+def counts_come_with_offer(queue) -> bool:
+    """Whether ``queue`` answers an offering with its hall's counters (Redis: the folder puts
     them there), so that the offering path need not read them from the cache."""
-    return isinstance(get_queue(), RedisStreamQueue)
+    return isinstance(queue, RedisStreamQueue)
 
 
 class QueueUnavailable(Exception):
@@ -122,9 +122,10 @@ def _seconds_left_today(now: datetime.datetime) -> int:
     return int((midnight - local).total_seconds()) + 60
 
 
-def accept(request, record_id: int, facility_id: int | None, kind: str) -> Acceptance:
+def accept(request, record_id: int, facility_id: int | None, kind: str, queue=None) -> Acceptance:
     """Accept one offering of ``kind`` to the hall of ``record_id`` (a published record the view
-    found). Raises :class:`QueueUnavailable` when it cannot be queued."""
+    found) into ``queue`` (the configured one by default). Raises :class:`QueueUnavailable` when
+    it cannot be queued."""
     if kind not in KIND_VALUES:
         raise ValueError(f"unknown offering kind {kind!r}")
     token = visitor_token(request)
@@ -147,7 +148,7 @@ def accept(request, record_id: int, facility_id: int | None, kind: str) -> Accep
         address=address,
         offered_at=now,
     )
-    queue = get_queue()
+    queue = queue or get_queue()
     counts = None
     if isinstance(queue, RedisStreamQueue):
         counted, counts = _offer_on_redis(queue, entry, seen_key, address_key, seconds)
