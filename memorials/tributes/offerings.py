@@ -148,7 +148,7 @@ def accept(request, record_id: int, facility_id: int | None, kind: str, queue=No
         address=address,
         offered_at=now,
     )
-    queue = queue or get_queue()
+    queue = get_queue() if queue is None else queue
     counts = None
     if isinstance(queue, RedisStreamQueue):
         counted, counts = _offer_on_redis(queue, entry, seen_key, address_key, seconds)
