@@ -62,13 +62,17 @@ class ProcessMemo:
 
     MISSING = object()
 
-    def __init__(self, maximum: int = 10_000, scale: float = 1.0):
+    def __init__(self, maximum: int = 10_000, scale: float = 1.0, seconds: float | None = None):
         self.maximum = maximum
         #: Times ``LOCAL_MEMO_SECONDS``: for what changes rarely and is checked again later.
         self.scale = scale
+        #: A window of its own instead, whatever ``LOCAL_MEMO_SECONDS`` says.
+        self.fixed_seconds = seconds
         self._held: dict = {}
 
     def seconds(self) -> float:
+        if self.fixed_seconds is not None:
+            return self.fixed_seconds
         return getattr(settings, "LOCAL_MEMO_SECONDS", 1.0) * self.scale
 
     def get(self, key):

@@ -17,6 +17,7 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.http import parse_etags
 
+from siteshell.cache import ProcessMemo
 from siteshell.pagecache import live, store
 from siteshell.pagecache.variant import variant
 
@@ -35,15 +36,8 @@ _STORED_TYPES = ("text/html", "application/json", "application/xml", "text/xml",
 #: find nothing (a round trip to Redis on every request). Only the lookup is skipped: each such
 #: request renders in caching mode as before, and a view that opts in again is stored and
 #: forgotten here. Per process, bounded.
-_not_opted_in: dict[str, float] = {}
 NOT_OPTED_IN_SECONDS = 30
-NOT_OPTED_IN_MAX = 20_000
-
-
-def _remember_not_opted_in(key: str) -> None:
-    if len(_not_opted_in) >= NOT_OPTED_IN_MAX:
-        _not_opted_in.clear()
-    _not_opted_in[key] = time.monotonic() + NOT_OPTED_IN_SECONDS
+_not_opted_in = ProcessMemo(maximum=20_000, seconds=NOT_OPTED_IN_SECONDS)
 
 
 @dataclass
@@ -69,7 +63,7 @@ class PageCacheMiddleware:
             return response
         try:
             key = store.entry_key(variant(request))
-            if _not_opted_in.get(key, 0) > time.monotonic():
+            if _not_opted_in.get(key) is not ProcessMemo.MISSING:
                 return self.render_and_store(request, key)
             entry = store.load(key)
         except Exception:  # noqa: BLE001 — a cache that is down must not take the site with it
@@ -119,9 +113,9 @@ class PageCacheMiddleware:
         finally:
             live.stop_caching(token)
         if state.opted_in:
-            _not_opted_in.pop(key, None)
+            _not_opted_in.forget(key)
         else:
-            _remember_not_opted_in(key)
+            _not_opted_in.put(key, True)
         entry = self.entry_for(request, response, state)
         if entry is None:
             fill_in(request, response)  # rendered with markers all the same

@@ -294,12 +294,13 @@ def test_a_hit_reads_the_page_and_its_generations_in_one_cache_call(client, site
 def test_a_view_that_never_opts_in_is_not_looked_up_again_for_a_while(client, site, monkeypatch):
     """robots.txt is not for the page cache: after its first render, its requests skip the
     lookup (a round trip to Redis) and still render as before."""
+    from siteshell.cache import ProcessMemo
     from siteshell.pagecache import middleware, store
 
     looked_up = []
     real_load = store.load
     monkeypatch.setattr(store, "load", lambda key: looked_up.append(key) or real_load(key))
-    monkeypatch.setattr(middleware, "_not_opted_in", {})
+    monkeypatch.setattr(middleware, "_not_opted_in", ProcessMemo(seconds=middleware.NOT_OPTED_IN_SECONDS))
     for _request in range(3):
         assert status(client, "/robots.txt") == "skip"
     assert len(looked_up) == 1
