@@ -1,7 +1,9 @@
-"""The plugin's settings, read when used (tests and operators may change them).
+"""The plugin's settings.
 
 Each comes from the Django setting of the same name, else from the environment variable of that
-name, else the default below (docs/tributes.md lists them).
+name, else the default below (docs/tributes.md lists them). A process reads each once (the
+offering path asks for several on every offering) and again after a change of settings
+(``override_settings`` in tests sends ``setting_changed``).
 """
 
 from __future__ import annotations
@@ -9,14 +11,26 @@ from __future__ import annotations
 import os
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
 from siteshell.settings.env import env_bool, env_int, env_str
 
+_read: dict[str, object] = {}
+
 
 def _setting(name, read_env, default):
-    if hasattr(settings, name):
-        return getattr(settings, name)
-    return read_env(name, default)
+    try:
+        return _read[name]
+    except KeyError:
+        value = getattr(settings, name) if hasattr(settings, name) else read_env(name, default)
+        _read[name] = value
+        return value
+
+
+@receiver(setting_changed)
+def _forget(**kwargs):
+    _read.clear()
 
 
 def queue_backend() -> str:
@@ -62,7 +76,10 @@ def fold_worker() -> bool:
 
 
 def batch_size() -> int:
-    return int(_setting("TRIBUTES_FOLD_BATCH", env_int, 500))
+    """Entries folded in one transaction. At the peak the folder takes full batches one after
+    another, and refreshes the counters they changed after each: larger batches refresh them
+    less often (the refresh, not the inserts, was most of the folder's work)."""
+    return int(_setting("TRIBUTES_FOLD_BATCH", env_int, 2000))
 
 
 def lease_seconds() -> int:

@@ -46,4 +46,4 @@ ALREADY_TODAY = _("今天您已经表达过这份心意，每人每天计一次�
 def acknowledgement(kind: str, counted: bool) -> str:
     if not counted:
         return str(ALREADY_TODAY)
-    return str(ACKNOWLEDGEMENTS[OfferingKind(kind)])
+    return str(ACKNOWLEDGEMENTS[kind])  # a kind's value is its member's key (TextChoices)

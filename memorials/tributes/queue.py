@@ -20,6 +20,7 @@ and nothing counted twice, whichever process is killed when.
 from __future__ import annotations
 
 import datetime
+import os
 from functools import cached_property, lru_cache
 
 from django.db import connection, transaction
@@ -127,7 +128,10 @@ class RedisStreamQueue:
     def __init__(self, url: str, stream: str = STREAM, group: str = GROUP):
         import redis
 
-        self.redis = redis.Redis.from_url(url)
+        # One connection of its own, not a pool: a process offers (or folds) one at a time, and a
+        # pool's checks on lending a connection (a poll of the socket, its own bookkeeping) were
+        # a tenth of an offering's round trip. A lock guards it where threads share the queue.
+        self.redis = redis.Redis.from_url(url, single_connection_client=True)
         self.stream = stream
         self.group = group
         self._group_ready = False
@@ -231,6 +235,11 @@ class RedisStreamQueue:
 @lru_cache(maxsize=4)
 def _redis_queue(url: str) -> RedisStreamQueue:
     return RedisStreamQueue(url)
+
+
+# A forked process (gunicorn's workers, with preload_app) opens its own connection: a socket
+# shared by two processes would mix their answers.
+os.register_at_fork(after_in_child=_redis_queue.cache_clear)
 
 
 @lru_cache(maxsize=4)

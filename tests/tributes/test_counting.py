@@ -105,6 +105,20 @@ def test_many_offerings_fold_in_batches(martyr, fold, settings):
     assert counters.hall(martyr.pk).as_dict()["total"] == 30
 
 
+def test_the_settings_are_read_once_and_again_after_a_change_of_settings(settings, monkeypatch):
+    from memorials.tributes import conf
+
+    monkeypatch.delenv("TRIBUTES_FOLD_BATCH", raising=False)
+    settings.TRIBUTES_COUNTER_SECONDS = 5  # a change of settings: all are read again
+    assert conf.batch_size() == 2000  # the default
+    monkeypatch.setenv("TRIBUTES_FOLD_BATCH", "9")
+    assert conf.batch_size() == 2000  # the environment is read once a process
+    settings.TRIBUTES_COUNTER_SECONDS = 6
+    assert conf.batch_size() == 9
+    settings.TRIBUTES_FOLD_BATCH = 7  # the setting before the environment
+    assert conf.batch_size() == 7
+
+
 def test_counters_are_read_from_the_cache_once_a_memo_window_and_a_fold_here_shows_at_once(
     martyr, fold, settings, monkeypatch
 ):

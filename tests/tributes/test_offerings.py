@@ -70,6 +70,21 @@ def test_no_raw_address_and_no_cookie_token_is_stored(visitor, martyr):
     assert response.status_code == 303
 
 
+def test_a_forged_visitor_cookie_is_a_new_visitor(visitor, martyr):
+    from memorials.tributes.offerings import COOKIE_NAME
+
+    offer(visitor, martyr, "flower")
+    cookie = visitor.cookies[COOKIE_NAME]
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+    assert offer(visitor, martyr, "flower")["Location"].endswith("&again=1#tributes-ack")
+    forged = cookie.value.split(":")[0] + ":1xZeTi:forged"
+    visitor.cookies[COOKIE_NAME] = forged
+    response = offer(visitor, martyr, "flower")
+    assert response["Location"] == f"/tributes/{martyr.pk}/?offered=flower#tributes-ack"
+    assert response.cookies[COOKIE_NAME].value not in (forged, cookie.value)
+    assert hall_total(martyr) == 2
+
+
 def test_too_many_offerings_are_refused_in_chinese_with_a_wait(visitor, martyr, settings):
     settings.PUBLIC_FORM_RATES = {"tributes.offering": {"visitor": "2/m", "address": None}}
     offer(visitor, martyr, "flower")

@@ -216,3 +216,29 @@ def test_an_offering_through_the_api_on_a_redis_queue_counts_once_a_day(redis_qu
     candle = api_offer(visitor, martyr, "candle", token=token).json()
     assert candle["counted"] and candle["counters"]["flower"] == 1 and candle["counters"]["total"] == 1
     assert read == [False]  # the hall looked up without its counters, and not again
+
+
+def test_a_forked_process_opens_its_own_redis_connection(settings):
+    """gunicorn forks its workers from a master that may have used the queue: a child that
+    kept the parent's connection would read the parent's answers."""
+    import os
+
+    from memorials.tributes import queue as queues
+
+    settings.TRIBUTES_QUEUE = "redis"
+    settings.TRIBUTES_REDIS_URL = REDIS_TEST_URL
+    parent = queues.get_queue()
+    assert queues.get_queue() is parent
+    reading, writing = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover (the child reports through the pipe)
+        try:
+            os.write(writing, b"own" if queues.get_queue() is not parent else b"shared")
+        finally:
+            os._exit(0)
+    os.close(writing)
+    answer = os.read(reading, 16)
+    os.close(reading)
+    os.waitpid(child, 0)
+    assert answer == b"own"
+    assert queues.get_queue() is parent

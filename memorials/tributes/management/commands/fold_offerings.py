@@ -35,10 +35,10 @@ class Command(BaseCommand):
             "--batch-size", type=int, default=None, help=gettext_lazy("每批条数（默认 TRIBUTES_FOLD_BATCH）")
         )
         parser.add_argument(
-            "--idle", type=float, default=0.5, help=gettext_lazy("排队的不足一批时，隔多少秒再处理（默认0.5）")
+            "--idle", type=float, default=1.0, help=gettext_lazy("排队的不足一批时，隔多少秒再处理（默认1）")
         )
 
-    def handle(self, *args, once=False, batch_size=None, idle=0.5, **options):
+    def handle(self, *args, once=False, batch_size=None, idle=1.0, **options):
         queue = get_queue()
         consumer = consumer_name()
         size = batch_size or conf.batch_size()
