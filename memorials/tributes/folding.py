@@ -144,10 +144,10 @@ def _insert_offerings(entries: list[Entry]) -> list[tuple]:
     """Insert the offerings; returns ``(record_id, facility_id, kind, day)`` of those inserted."""
     inserted = []
     ops = connection.ops
-    for chunk in chunks(entries):
-        params = []
-        for entry in chunk:
-            params += [
+    columns = ("record_id", "facility_id", "kind", "day", "visitor", "address", "offered_at")
+    for chunk in _statements(entries):
+        rows = [
+            (
                 entry.record_id,
                 entry.facility_id,
                 entry.kind,
@@ -155,11 +155,12 @@ def _insert_offerings(entries: list[Entry]) -> list[tuple]:
                 entry.visitor,
                 entry.address,
                 ops.adapt_datetimefield_value(entry.offered_at),
-            ]
+            )
+            for entry in chunk
+        ]
+        values, params = _rows(Offering, columns, rows)
         sql = (
-            f"INSERT INTO {_table(Offering)} "
-            f"({_columns('record_id', 'facility_id', 'kind', 'day', 'visitor', 'address', 'offered_at')}) "
-            f"VALUES {', '.join(['(%s, %s, %s, %s, %s, %s, %s)'] * len(chunk))} "
+            f"INSERT INTO {_table(Offering)} ({_columns(*columns)}) {values} "
             f"ON CONFLICT ({_columns('record_id', 'kind', 'day', 'visitor')}) DO NOTHING "
             f"RETURNING {_columns('record_id', 'facility_id', 'kind', 'day')}"
         )
@@ -167,6 +168,27 @@ def _insert_offerings(entries: list[Entry]) -> list[tuple]:
             cursor.execute(sql, params)
             inserted += cursor.fetchall()
     return inserted
+
+
+def _statements(rows: list) -> list[list]:
+    """The rows of one statement each: a batch at once on PostgreSQL (one array a column),
+    chunks elsewhere (SQLite limits a statement's parameters)."""
+    if connection.vendor == "postgresql":
+        return [rows] if rows else []
+    return list(chunks(rows))
+
+
+def _rows(model, columns: tuple[str, ...], rows: list[tuple]) -> tuple[str, list]:
+    """``rows`` of ``columns`` as the source of an ``INSERT``: its SQL and parameters. On
+    PostgreSQL one array a column (``unnest``): a short statement that psycopg parses once and
+    keeps, where thousands of placeholders were parsed again for every batch (half of the
+    folder's time at the peak). Elsewhere ``VALUES`` rows."""
+    if connection.vendor == "postgresql":
+        types = [model._meta.get_field(name).db_type(connection) for name in columns]
+        arrays = ", ".join(f"%s::{db_type}[]" for db_type in types)
+        return f"SELECT * FROM unnest({arrays})", [list(values) for values in zip(*rows, strict=True)]
+    row = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    return f"VALUES {', '.join([row] * len(rows))}", [value for values in rows for value in values]
 
 
 def _add_to_counters(inserted: list[tuple]) -> set[tuple[str, int]]:
@@ -181,17 +203,19 @@ def _add_to_counters(inserted: list[tuple]) -> set[tuple[str, int]]:
             increments[(Scope.FACILITY.value, int(facility_id), day, kind)] += 1
     if not increments:
         return set()
-    rows = sorted(increments.items())  # one order for every folder: no deadlock between two
     ops = connection.ops
     table = _table(TributeCount)
     count = ops.quote_name("count")
-    for chunk in chunks(rows):
-        params = []
-        for (scope, scope_id, day, kind), number in chunk:
-            params += [scope, scope_id, ops.adapt_datefield_value(_date(day)), kind, number]
+    columns = ("scope", "scope_id", "day", "kind", "count")
+    # One order for every folder: no deadlock between two.
+    rows = [
+        (scope, scope_id, ops.adapt_datefield_value(_date(day)), kind, number)
+        for (scope, scope_id, day, kind), number in sorted(increments.items())
+    ]
+    for chunk in _statements(rows):
+        values, params = _rows(TributeCount, columns, chunk)
         sql = (
-            f"INSERT INTO {table} ({_columns('scope', 'scope_id', 'day', 'kind', 'count')}) "
-            f"VALUES {', '.join(['(%s, %s, %s, %s, %s)'] * len(chunk))} "
+            f"INSERT INTO {table} ({_columns(*columns)}) {values} "
             f"ON CONFLICT ({_columns('scope', 'scope_id', 'day', 'kind')}) "
             f"DO UPDATE SET {count} = {table}.{count} + excluded.{count}"
         )
