@@ -55,9 +55,11 @@ def get_tokenizer():
             if _tokenizer is None:
                 import jieba
 
+                from search.analysis.frequencies import TrieTokenizer
+
                 # jieba logs its loading time at DEBUG level through its own handler.
                 jieba.setLogLevel(logging.WARNING)
-                tokenizer = jieba.Tokenizer()
+                tokenizer = TrieTokenizer()
                 tokenizer.initialize()
                 tokenizer.load_userdict(str(DOMAIN_DICTIONARY))
                 _apply_staff_terms(tokenizer, _staff_terms() or set())
