@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import tempfile
+from math import log
 from pathlib import Path
 
 import jieba
@@ -70,26 +71,36 @@ class WordFrequencies:
         self.added[word] = frequency
         self.added_prefixes.update(word[:end] for end in range(1, len(word)))
 
-    def word_ends(self, sentence: str, start: int) -> list[int]:
+    def word_ends(self, sentence: str, start: int) -> tuple[list[int], list[int]]:
         """Where the words of the dictionary that begin at ``start`` end (jieba's DAG entry,
-        without the single character it falls back to)."""
+        without the single character it falls back to), and their frequencies."""
         added = self.added
         frequencies = self.frequencies
-        piece = sentence[start : start + self.longest]
-        ends = [
-            start + len(word) - 1
-            for word, key in self.trie.iter_prefixes_with_ids(piece)
-            if (added[word] if word in added else frequencies[key])
-        ]
+        ends, found = [], []
+        for word, key in self.trie.iter_prefixes_with_ids(sentence[start : start + self.longest]):
+            frequency = added[word] if word in added else frequencies[key]
+            if frequency:
+                ends.append(start + len(word) - 1)
+                found.append(frequency)
         if added and (sentence[start] in added or sentence[start] in self.added_prefixes):
             end, fragment = start, sentence[start]
             while end < len(sentence) and (fragment in added or fragment in self.added_prefixes):
                 if added.get(fragment) and end not in ends:
                     ends.append(end)
+                    found.append(added[fragment])
                 end += 1
                 fragment = sentence[start : end + 1]
-            ends.sort()
-        return ends
+            pairs = sorted(zip(ends, found, strict=True))
+            ends, found = [end for end, _ in pairs], [frequency for _, frequency in pairs]
+        return ends, found
+
+
+class _Graph(dict):
+    """jieba's DAG (start → where its words end) with their frequencies beside it (start →
+    frequencies, in the same order), which :meth:`TrieTokenizer.calc` reads instead of looking
+    each word up again."""
+
+    __slots__ = ("frequencies",)
 
 
 def load(dictionary: Path, folder: Path) -> WordFrequencies:
@@ -199,7 +210,30 @@ class TrieTokenizer(jieba.Tokenizer):
     def get_DAG(self, sentence):  # noqa: N802 (jieba's name)
         self.check_initialized()
         words = self.FREQ
-        return {start: words.word_ends(sentence, start) or [start] for start in range(len(sentence))}
+        graph = _Graph()
+        graph.frequencies = {}
+        for start in range(len(sentence)):
+            ends, found = words.word_ends(sentence, start)
+            if not ends:  # a character on its own (jieba's fallback), known or not
+                ends, found = [start], [words.get(sentence[start]) or 0]
+            graph[start], graph.frequencies[start] = ends, found
+        return graph
+
+    def calc(self, sentence, DAG, route):  # noqa: N803 (jieba's name)
+        """jieba's ``calc`` (the likeliest cut, from the end) with the frequencies the graph
+        carries."""
+        frequencies = getattr(DAG, "frequencies", None)
+        if frequencies is None:
+            return super().calc(sentence, DAG, route)
+        size = len(sentence)
+        route[size] = (0, 0)
+        log_total = log(self.total)
+        for start in range(size - 1, -1, -1):
+            route[start] = max(
+                (log(frequency or 1) - log_total + route[end + 1][0], end)
+                for end, frequency in zip(DAG[start], frequencies[start], strict=True)
+            )
+        return None
 
 
 def cache_folder() -> Path:
