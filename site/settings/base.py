@@ -127,6 +127,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "siteshell.middleware.VisitorLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # The Wagtail site of a host, from memory for a moment (siteshell.sites).
+    "siteshell.sites.SiteMemoMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
