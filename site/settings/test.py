@@ -39,6 +39,10 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SEARCH_DICTIONARY_CHECK_SECONDS = None
 # Likewise the sensitive-word list's check (tests/conftest.py forgets the list after each test).
 SCREENING_CHECK_SECONDS = None
+# What a process keeps in memory for a moment (siteshell.cache.ProcessMemo: pages served, a
+# hall's counters, the site of a host) would make a test's queries and cache calls depend on how
+# long its steps take; the tests of those memos set a window themselves.
+LOCAL_MEMO_SECONDS = 0
 
 # Test processes (xdist workers, the plugin switch-off runs) may share one Redis: keep their
 # cache entries apart.
