@@ -109,7 +109,7 @@ def load(dictionary: Path, folder: Path) -> WordFrequencies:
     stem = folder / _stem(dictionary)
     try:
         return _read(stem)
-    except (OSError, ValueError, KeyError):
+    except (OSError, ValueError, KeyError, RuntimeError):  # missing, or not whole (marisa: RuntimeError)
         pass
     frequencies = _build(dictionary)
     try:

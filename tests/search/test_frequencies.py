@@ -92,6 +92,8 @@ def test_files_that_do_not_match_are_built_again(tmp_path):
     frequencies.load(source, tmp_path / "cache")
     next((tmp_path / "cache").glob("jieba-*.freq")).write_bytes(b"\0" * 8)  # one key, not two
     assert frequencies.load(source, tmp_path / "cache").get("英雄") == 50
+    next((tmp_path / "cache").glob("jieba-*.trie")).write_bytes(b"not a trie")
+    assert frequencies.load(source, tmp_path / "cache").get("英雄") == 50
     source.write_text("烈士 100 n\n英雄 60 n\n", encoding="utf-8")  # a changed dictionary
     assert frequencies.load(source, tmp_path / "cache").get("英雄") == 60
 
