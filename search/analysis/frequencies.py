@@ -214,8 +214,10 @@ class TrieTokenizer(jieba.Tokenizer):
         graph.frequencies = {}
         for start in range(len(sentence)):
             ends, found = words.word_ends(sentence, start)
-            if not ends:  # a character on its own (jieba's fallback), known or not
-                ends, found = [start], [words.get(sentence[start]) or 0]
+            if not ends:
+                # A character on its own (jieba's fallback): no word of the dictionary (that
+                # would have been found above), so it weighs as jieba weighs what it lacks.
+                ends, found = [start], [0]
             graph[start], graph.frequencies[start] = ends, found
         return graph
 
